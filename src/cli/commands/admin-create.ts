@@ -1,0 +1,47 @@
+import { createInterface } from "node:readline/promises";
+import type { Command } from "commander";
+import { z } from "zod";
+import { UserCreate } from "../../contracts/users.js";
+import { openConfiguredDatabase } from "../../server/main.js";
+import { loadConfig } from "../../server/platform/config.js";
+import { createUser } from "../../server/modules/users/create-user.js";
+import { reportFailure } from "../fail.js";
+
+async function promptPassword(): Promise<string> {
+  if (process.env.GROVE_ADMIN_PASSWORD) return process.env.GROVE_ADMIN_PASSWORD;
+  if (!process.stdin.isTTY) throw new Error("Set GROVE_ADMIN_PASSWORD or run this in a terminal to type the password.");
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  try {
+    return await rl.question("Password (at least 10 characters): ");
+  } finally {
+    rl.close();
+  }
+}
+
+export function registerAdminCreate(program: Command) {
+  const admin = program.command("admin").description("manage instance admins");
+  admin
+    .command("create")
+    .description("create an instance admin account (password from GROVE_ADMIN_PASSWORD or a prompt)")
+    .requiredOption("--email <email>", "the admin's email address")
+    .requiredOption("--name <name>", "the admin's full name")
+    .action(async (opts: { email: string; name: string }) => {
+      try {
+        const parsed = UserCreate.safeParse({ email: opts.email, name: opts.name, password: await promptPassword(), isAdmin: true });
+        if (!parsed.success) {
+          throw new Error(`Cannot create the admin:\n${z.prettifyError(parsed.error)}`);
+        }
+        const { database, lock } = await openConfiguredDatabase(loadConfig());
+        try {
+          await database.migrate();
+          const user = await createUser(database.db, parsed.data);
+          console.log(`Created instance admin ${user.email}. Sign in at your Grove address.`);
+        } finally {
+          await database.close();
+          lock?.release();
+        }
+      } catch (err) {
+        reportFailure(err instanceof Error && !(err as { status?: number }).status ? new Error(err.message) : err);
+      }
+    });
+}

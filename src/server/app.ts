@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { accountRoutes } from "./modules/accounts/routes.js";
+import { healthRoutes } from "./modules/health/routes.js";
+import { programmeRoutes } from "./modules/programmes/routes.js";
+import { userRoutes } from "./modules/users/routes.js";
+import { registerAuthentication } from "./platform/auth/plugin.js";
+import type { AppContext } from "./platform/context.js";
+import { registerErrorHandling, sendNotFound } from "./platform/http-errors.js";
+import { registerWebApp } from "./platform/web-app.js";
+
+export type GroveApp = FastifyInstance;
+
+/** Builds the HTTP app: the JSON API under /api, its OpenAPI document and docs, and the web app. */
+export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } = {}): Promise<GroveApp> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    // Honour an upstream request id so logs can be followed across a proxy.
+    genReqId: (req) => {
+      const upstream = req.headers["x-request-id"];
+      return typeof upstream === "string" && /^[\w-]{1,64}$/.test(upstream) ? upstream : randomUUID();
+    },
+    requestIdLogLabel: "requestId",
+    disableRequestLogging: false,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  registerAuthentication(app, ctx);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Grove API",
+        version: ctx.version,
+        description:
+          "Grove runs developer mentoring and coaching programmes. Authenticate with the session cookie " +
+          "(browser; writes need the X-CSRF-Token header) or with a personal API token: `Authorization: Bearer grove_pat_…`.",
+      },
+      components: {
+        securitySchemes: {
+          apiToken: { type: "http", scheme: "bearer", description: "A personal API token from Account → API tokens" },
+          session: { type: "apiKey", in: "cookie", name: "grove_session" },
+        },
+      },
+      security: [{ apiToken: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      typed.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      await healthRoutes(typed, ctx);
+      await accountRoutes(typed, ctx);
+      await userRoutes(typed, ctx);
+      await programmeRoutes(typed, ctx);
+    },
+    { prefix: "/api" },
+  );
+
+  const servingWeb = options.serveWeb ? await registerWebApp(app) : false;
+  if (!servingWeb) app.setNotFoundHandler(sendNotFound);
+  return app;
+}

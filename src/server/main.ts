@@ -1,0 +1,69 @@
+import type { Logger } from "pino";
+import { buildApp, type GroveApp } from "./app.js";
+import type { Config } from "./platform/config.js";
+import type { AppContext } from "./platform/context.js";
+import { type DataDirLock, lockDataDir } from "./platform/data-dir-lock.js";
+import { type Database, openDatabase } from "./platform/db.js";
+import { jobHandlers, schedules } from "./platform/jobs/handlers.js";
+import { startSchedules } from "./platform/jobs/schedules.js";
+import { JobWorker } from "./platform/jobs/worker.js";
+import { createLogger } from "./platform/logger.js";
+import { createMailer } from "./platform/mail.js";
+import { GROVE_VERSION } from "./platform/version.js";
+
+export type RunningGrove = { app: GroveApp; ctx: AppContext; url: string; worker?: JobWorker; close(): Promise<void> };
+
+/** Opens the database named by the config, holding the data-dir lock while PGlite is open. */
+export async function openConfiguredDatabase(config: Config): Promise<{ database: Database; lock?: DataDirLock }> {
+  if (config.databaseUrl) return { database: await openDatabase({ driver: "postgres", url: config.databaseUrl }) };
+  const lock = lockDataDir(config.dataDir);
+  try {
+    return { database: await openDatabase({ driver: "pglite", dataDir: `${config.dataDir}/db` }), lock };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+/** The one entry: config → data-dir lock → database → migrations → jobs → HTTP. */
+export async function startGrove(config: Config, options: { serveWeb?: boolean; logger?: Logger } = {}): Promise<RunningGrove> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const { database, lock } = await openConfiguredDatabase(config);
+  let app: GroveApp | undefined;
+  try {
+    await database.migrate();
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });
+    const ctx: AppContext = { config, database, db: database.db, mailer, logger, version: GROVE_VERSION, startedAt: Date.now() };
+    app = await buildApp(ctx, { serveWeb: options.serveWeb });
+    const worker = config.jobsEnabled ? new JobWorker(database.db, jobHandlers(ctx), logger, config.jobsPollMs) : undefined;
+    const timers = config.jobsEnabled ? startSchedules(database.db, schedules, logger) : undefined;
+    const address = await app.listen({ port: config.port, host: config.host });
+    worker?.start();
+    const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+    logger.info({ url, driver: database.driver, dataDir: database.driver === "pglite" ? config.dataDir : undefined }, `Grove ${GROVE_VERSION} is ready`);
+    let closing: Promise<void> | undefined;
+    const running = app;
+    return {
+      app,
+      ctx,
+      url,
+      worker,
+      close() {
+        closing ??= (async () => {
+          timers?.stop();
+          await running.close(); // stops accepting, lets in-flight requests finish
+          await worker?.stop();
+          mailer.close();
+          await database.close();
+          lock?.release();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    lock?.release();
+    throw err;
+  }
+}

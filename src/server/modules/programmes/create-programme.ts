@@ -1,0 +1,44 @@
+import { canCreateProgramme } from "../../../core/permissions.js";
+import { defaultTerm, slugify, termProblem } from "../../../core/programme-term.js";
+import type { Principal } from "../../platform/auth/principal.js";
+import type { Db } from "../../platform/db.js";
+import { badRequest, forbidden } from "../../platform/errors.js";
+import { addMember, coordinatesAny, insertProgramme, slugsStartingWith } from "./repository.js";
+
+export type ProgrammeInput = {
+  name: string;
+  type: "mentoring" | "coaching";
+  description: string;
+  termStart?: string;
+  termEnd?: string;
+};
+
+export const termError = (message: string) =>
+  badRequest("validation_failed", message, { issues: [{ path: ["termEnd"], message }] });
+
+/** Creates a programme; its creator becomes its first coordinator. */
+export async function createProgramme(db: Db, principal: Principal, input: ProgrammeInput, today = new Date()) {
+  if (!canCreateProgramme({ isAdmin: principal.user.isAdmin, coordinatesAny: await coordinatesAny(db, principal.user.id) })) {
+    throw forbidden("Only instance admins and programme coordinators can create programmes.");
+  }
+  const { termStart, termEnd } = defaultTerm(today, input.termStart, input.termEnd);
+  const problem = termProblem(termStart, termEnd);
+  if (problem) throw termError(problem);
+  return db.transaction(async (tx) => {
+    const base = slugify(input.name);
+    const taken = await slugsStartingWith(tx, base);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    const programme = await insertProgramme(tx, {
+      slug,
+      name: input.name,
+      type: input.type,
+      description: input.description,
+      termStart,
+      termEnd,
+      createdBy: principal.user.id,
+    });
+    await addMember(tx, programme.id, principal.user.id, "coordinator");
+    return programme;
+  });
+}

@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { IdParams, pageOf } from "../../../contracts/common.js";
+import { errorResponses } from "../../../contracts/errors.js";
+import { Member, MemberAdd, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammeUpdate } from "../../../contracts/programmes.js";
+import { requireUser } from "../../platform/auth/plugin.js";
+import type { AppContext } from "../../platform/context.js";
+import type { TypedApp } from "../../platform/typed-app.js";
+import { loadProgrammeFor } from "./access.js";
+import { addProgrammeMember } from "./add-member.js";
+import { createProgramme } from "./create-programme.js";
+import { presentProgramme } from "./present.js";
+import { listMembers, listProgrammes, rolesByProgramme } from "./repository.js";
+import { setProgrammeArchived, updateProgramme } from "./update-programme.js";
+
+const tags = ["programmes"];
+
+export async function programmeRoutes(app: TypedApp, ctx: AppContext) {
+  app.get(
+    "/programmes",
+    {
+      schema: {
+        tags,
+        summary: "Programmes you belong to (all of them for instance admins)",
+        querystring: ProgrammeListQuery,
+        response: { 200: pageOf(Programme), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const principal = requireUser(req);
+      const { status, q, limit, offset } = req.query;
+      const { items, total } = await listProgrammes(ctx.db, {
+        status,
+        q,
+        limit,
+        offset,
+        memberId: principal.user.isAdmin ? undefined : principal.user.id,
+      });
+      const roles = await rolesByProgramme(ctx.db, principal.user.id, items.map((p) => p.id));
+      return { items: items.map((p) => presentProgramme(p, roles.get(p.id) ?? [])), total, limit, offset };
+    },
+  );
+
+  app.post(
+    "/programmes",
+    {
+      schema: {
+        tags,
+        summary: "Create a programme; you become its coordinator",
+        description: "The term defaults to 12 weeks starting next Monday.",
+        body: ProgrammeCreate,
+        response: { 201: Programme, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const principal = requireUser(req);
+      const programme = await createProgramme(ctx.db, principal, req.body);
+      req.log.info({ programmeId: programme.id, by: principal.user.id }, "programme created");
+      return reply.code(201).send(presentProgramme(programme, ["coordinator"]));
+    },
+  );
+
+  app.get(
+    "/programmes/:id",
+    { schema: { tags, summary: "One programme", params: IdParams, response: { 200: Programme, ...errorResponses } } },
+    async (req) => {
+      const { programme, roles } = await loadProgrammeFor(ctx.db, requireUser(req), req.params.id, "view");
+      return presentProgramme(programme, roles);
+    },
+  );
+
+  app.patch(
+    "/programmes/:id",
+    {
+      schema: {
+        tags,
+        summary: "Edit a programme (coordinators); send the version you edited",
+        params: IdParams,
+        body: ProgrammeUpdate,
+        response: { 200: Programme, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { programme, roles } = await updateProgramme(ctx.db, requireUser(req), req.params.id, req.body);
+      return presentProgramme(programme, roles);
+    },
+  );
+
+  for (const [action, archived] of [
+    ["archive", true],
+    ["restore", false],
+  ] as const) {
+    app.post(
+      `/programmes/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary: archived ? "Archive a programme (coordinators); undo with restore" : "Restore an archived programme (coordinators)",
+          params: IdParams,
+          response: { 200: Programme, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const { programme, roles } = await setProgrammeArchived(ctx.db, requireUser(req), req.params.id, archived);
+        req.log.info({ programmeId: programme.id, action }, "programme archive state changed");
+        return presentProgramme(programme, roles);
+      },
+    );
+  }
+
+  app.get(
+    "/programmes/:id/members",
+    { schema: { tags, summary: "People in a programme and their roles (coordinators)", params: IdParams, response: { 200: z.array(Member), ...errorResponses } } },
+    async (req) => {
+      await loadProgrammeFor(ctx.db, requireUser(req), req.params.id, "manage");
+      const rows = await listMembers(ctx.db, req.params.id);
+      return rows.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() }));
+    },
+  );
+
+  app.post(
+    "/programmes/:id/members",
+    {
+      schema: {
+        tags,
+        summary: "Give an existing account a role in the programme (coordinators)",
+        params: IdParams,
+        body: MemberAdd,
+        response: { 201: z.array(Member), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await addProgrammeMember(ctx.db, requireUser(req), req.params.id, req.body.email, req.body.role);
+      const rows = await listMembers(ctx.db, req.params.id);
+      return reply.code(201).send(rows.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() })));
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "../accounts/tables.js";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const programmes = pgTable(
+  "programmes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    type: text("type", { enum: ["mentoring", "coaching"] }).notNull(),
+    description: text("description").notNull().default(""),
+    termStart: date("term_start", { mode: "string" }).notNull(),
+    termEnd: date("term_end", { mode: "string" }).notNull(),
+    status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+    /** Optimistic concurrency: every update bumps it; an edit of an older version is refused. */
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    archivedAt: ts("archived_at"),
+  },
+  (t) => [index("programmes_status_idx").on(t.status, t.createdAt)],
+);
+
+export const programmeMembers = pgTable(
+  "programme_members",
+  {
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["coordinator", "mentor", "mentee", "coach", "coachee"] }).notNull(),
+    addedAt: ts("added_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.userId, t.role] }), index("programme_members_user_idx").on(t.userId)],
+);

@@ -1,0 +1,23 @@
+import { pruneExpired } from "../../modules/accounts/repository.js";
+import type { AppContext } from "../context.js";
+import type { MailMessage } from "../mail.js";
+import type { Schedule } from "./schedules.js";
+import type { JobHandlers } from "./worker.js";
+import { sql } from "drizzle-orm";
+
+/** Every job Grove knows how to run. Features add theirs here. */
+export function jobHandlers(ctx: AppContext): JobHandlers {
+  return {
+    // Mail goes through the queue so a slow or failing SMTP server never fails a request,
+    // and retries with backoff. Payloads can hold one-time links: cleared once handled.
+    "mail.send": { run: (payload) => ctx.mailer.send(payload as MailMessage), sensitive: true },
+    "maintenance.prune": {
+      async run() {
+        await pruneExpired(ctx.db);
+        await ctx.db.execute(sql`delete from jobs where completed_at < now() - interval '14 days'`);
+      },
+    },
+  };
+}
+
+export const schedules: Schedule[] = [{ name: "nightly-prune", cron: "17 3 * * *", job: "maintenance.prune" }];

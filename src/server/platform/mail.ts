@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import type { Logger } from "pino";
+
+export type MailMessage = { to: string; subject: string; text: string; html?: string };
+export type Mailer = { send(message: MailMessage): Promise<void>; close(): void };
+
+/**
+ * SMTP when GROVE_SMTP_URL is set. Otherwise each message is written as an .eml file
+ * under <data dir>/mail so a newcomer can read invitations and reset links without a
+ * mail server. Log lines name the file and the recipient, never the body: bodies can
+ * hold one-time links.
+ */
+export function createMailer(options: { smtpUrl?: string; from: string; dataDir: string; logger: Logger }): Mailer {
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    return {
+      async send(m) {
+        await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+        options.logger.info({ to: m.to, subject: m.subject }, "mail sent over SMTP");
+      },
+      close: () => transport.close(),
+    };
+  }
+  const dir = path.join(options.dataDir, "mail");
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(m) {
+      const info = await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      fs.mkdirSync(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      const file = path.join(dir, `${stamp}-${Math.random().toString(36).slice(2, 8)}.eml`);
+      fs.writeFileSync(file, info.message as Buffer);
+      options.logger.info({ to: m.to, subject: m.subject, file }, "mail written to file (no SMTP configured)");
+    },
+    close() {},
+  };
+}

@@ -1,0 +1,4 @@
+// The one drizzle schema: every table of every module, for both PGlite and PostgreSQL.
+export * from "./modules/accounts/tables.js";
+export * from "./modules/programmes/tables.js";
+export * from "./platform/jobs/tables.js";
