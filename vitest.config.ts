@@ -11,6 +11,7 @@ export default defineConfig({
           name: "integration",
           include: ["src/server/**/*.test.ts", "src/cli/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["src/server/test-support/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry and the machine has two cores.

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -32,8 +32,8 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       const upstream = req.headers["x-request-id"];
       return typeof upstream === "string" && /^[\w-]{1,64}$/.test(upstream) ? upstream : randomUUID();
     },
-    requestIdLogLabel: "requestId",
-    disableRequestLogging: false,
+    // Static assets would drown the request log; API calls are what an operator follows.
+    logController: new LogController({ requestIdLogLabel: "requestId", disableRequestLogging: (req) => !req.url.startsWith("/api/") }),
     return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);
