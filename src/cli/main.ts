@@ -6,7 +6,9 @@ import { registerServe } from "./commands/serve.js";
 
 const program = new Command()
   .name("grove")
-  .description("Grove: developer mentoring and coaching programmes, self-hosted.\nEvery setting is an environment variable; see docs/operations.md.")
+  .description(
+    "Grove: developer mentoring and coaching programmes, self-hosted.\nEvery setting is an environment variable; see docs/operations.md.",
+  )
   .version(GROVE_VERSION, "-V, --version-flag", "print the version")
   .showHelpAfterError();
 

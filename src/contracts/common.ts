@@ -13,10 +13,7 @@ export const Email = z
   .max(254, "Email addresses are at most 254 characters")
   .pipe(z.email({ message: "Enter a valid email address, like ada@example.org" }));
 
-export const Password = z
-  .string()
-  .min(10, "Passwords need at least 10 characters")
-  .max(200, "Passwords are at most 200 characters");
+export const Password = z.string().min(10, "Passwords need at least 10 characters").max(200, "Passwords are at most 200 characters");
 
 export const PersonName = z.string().trim().min(1, "Enter a name").max(120, "Names are at most 120 characters");
 

@@ -40,7 +40,10 @@ export async function startGrove(config: Config, options: { serveWeb?: boolean; 
     const address = await app.listen({ port: config.port, host: config.host });
     worker?.start();
     const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
-    logger.info({ url, driver: database.driver, dataDir: database.driver === "pglite" ? config.dataDir : undefined }, `Grove ${GROVE_VERSION} is ready`);
+    logger.info(
+      { url, driver: database.driver, dataDir: database.driver === "pglite" ? config.dataDir : undefined },
+      `Grove ${GROVE_VERSION} is ready`,
+    );
     let closing: Promise<void> | undefined;
     const running = app;
     return {

@@ -3,8 +3,8 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { UserCreate } from "../../contracts/users.js";
 import { openConfiguredDatabase } from "../../server/main.js";
-import { loadConfig } from "../../server/platform/config.js";
 import { createUser } from "../../server/modules/users/create-user.js";
+import { loadConfig } from "../../server/platform/config.js";
 import { reportFailure } from "../fail.js";
 
 async function promptPassword(): Promise<string> {

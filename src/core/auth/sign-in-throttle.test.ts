@@ -14,7 +14,13 @@ describe("sign-in throttle", () => {
   });
 
   it("takes the longest wait when both the account and the address are over", () => {
-    const d = decideSignInThrottle([{ n: 12, oldest: minutesAgo(14) }, { n: 40, oldest: minutesAgo(2) }], now);
+    const d = decideSignInThrottle(
+      [
+        { n: 12, oldest: minutesAgo(14) },
+        { n: 40, oldest: minutesAgo(2) },
+      ],
+      now,
+    );
     expect(d).toEqual({ blocked: true, retryAfterSeconds: 13 * 60 });
   });
 

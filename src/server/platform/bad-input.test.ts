@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, setUpAdmin, type Client, type TestApp } from "../test-support/test-app.js";
+import { type Client, createTestApp, setUpAdmin, type TestApp } from "../test-support/test-app.js";
 
 let t: TestApp;
 let admin: Client;

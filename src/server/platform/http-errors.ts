@@ -39,9 +39,9 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.code(status).send({ error: { code, message } });
     }
     req.log.error({ err }, "unhandled error");
-    return reply
-      .code(500)
-      .send({ error: { code: "internal_error", message: `Something went wrong on our side. Quote request id ${req.id} if you report it.` } });
+    return reply.code(500).send({
+      error: { code: "internal_error", message: `Something went wrong on our side. Quote request id ${req.id} if you report it.` },
+    });
   });
 }
 

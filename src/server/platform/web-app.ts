@@ -22,7 +22,10 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
     wildcard: false,
     index: false,
     setHeaders(res, filePath) {
-      res.setHeader("cache-control", filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+      res.setHeader(
+        "cache-control",
+        filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+      );
     },
   });
   const indexHtml = fs.readFileSync(path.join(webDist, "index.html"), "utf8");

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../platform/db.js";
-import { createTestApp, setUpAdmin, type Client, type TestApp } from "../../test-support/test-app.js";
+import { type Client, createTestApp, setUpAdmin, type TestApp } from "../../test-support/test-app.js";
 
 let t: TestApp;
 let admin: Client;
@@ -56,7 +56,11 @@ describe("personal API tokens", () => {
   it("cannot revoke somebody else's token", async () => {
     const { id } = (await admin.post("/api/tokens", { name: "mine" })).json();
     await admin.post("/api/users", { email: "eve@example.org", name: "Eve", password: "a long enough password" });
-    const eve = (await t.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email: "eve@example.org", password: "a long enough password" } }));
+    const eve = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { email: "eve@example.org", password: "a long enough password" },
+    });
     const cookie = eve.cookies.find((c) => c.name === "grove_session")?.value;
     const res = await t.app.inject({
       method: "DELETE",

@@ -1,8 +1,8 @@
-import type { Db } from "../../platform/db.js";
-import { notFound } from "../../platform/errors.js";
 import { API_TOKEN_PREFIX } from "../../platform/auth/principal.js";
 import { hashSecret, newSecret } from "../../platform/auth/secrets.js";
-import { insertApiToken, listApiTokens, revokeApiToken } from "./repository.js";
+import type { Db } from "../../platform/db.js";
+import { notFound } from "../../platform/errors.js";
+import { insertApiToken, type listApiTokens, revokeApiToken } from "./repository.js";
 
 type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
 

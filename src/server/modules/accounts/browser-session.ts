@@ -1,8 +1,8 @@
 import type { FastifyReply } from "fastify";
-import type { AppContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db.js";
 import { SESSION_COOKIE } from "../../platform/auth/principal.js";
 import { hashSecret, newSecret } from "../../platform/auth/secrets.js";
+import type { AppContext } from "../../platform/context.js";
+import type { Executor } from "../../platform/db.js";
 import { insertSession } from "./repository.js";
 
 /** Starts a browser session for a user and sets its cookie; returns what SessionInfo needs. */

@@ -1,5 +1,5 @@
-import type { Executor } from "../../platform/db.js";
 import type { Principal } from "../../platform/auth/principal.js";
+import type { Executor } from "../../platform/db.js";
 import { listMembershipsOfUser } from "../programmes/repository.js";
 
 export async function loadCurrentUser(db: Executor, principal: Principal) {

@@ -1,10 +1,10 @@
-import type { AppContext } from "../../platform/context.js";
-import { badRequest } from "../../platform/errors.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import { hashSecret, newSecret } from "../../platform/auth/secrets.js";
+import type { AppContext } from "../../platform/context.js";
+import { badRequest } from "../../platform/errors.js";
 import { enqueue } from "../../platform/jobs/queue.js";
-import { deleteSessionsOfUser, consumePasswordReset, findUserByEmail, insertPasswordReset, setPasswordHash } from "./repository.js";
 import { passwordResetEmail } from "./emails.js";
+import { consumePasswordReset, deleteSessionsOfUser, findUserByEmail, insertPasswordReset, setPasswordHash } from "./repository.js";
 
 export const RESET_TTL_MINUTES = 60;
 

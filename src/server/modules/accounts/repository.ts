@@ -7,8 +7,7 @@ export type UserRow = typeof users.$inferSelect;
 export const findUserByEmail = async (db: Executor, email: string) =>
   (await db.select().from(users).where(eq(users.email, email)).limit(1))[0];
 
-export const findUserById = async (db: Executor, id: string) =>
-  (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+export const findUserById = async (db: Executor, id: string) => (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
 
 export async function countUsers(db: Executor): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
@@ -60,8 +59,7 @@ export async function touchSession(db: Executor, id: string) {
 }
 
 export const deleteSession = (db: Executor, id: string) => db.delete(authSessions).where(eq(authSessions.id, id));
-export const deleteSessionsOfUser = (db: Executor, userId: string) =>
-  db.delete(authSessions).where(eq(authSessions.userId, userId));
+export const deleteSessionsOfUser = (db: Executor, userId: string) => db.delete(authSessions).where(eq(authSessions.userId, userId));
 
 // --- personal API tokens ------------------------------------------------------------
 
@@ -144,8 +142,7 @@ export async function recentFailures(db: Executor, email: string, ip: string, wi
   return { account: await stats(signInFailures.email, email), ip: await stats(signInFailures.ip, ip) };
 }
 
-export const clearFailuresForAccount = (db: Executor, email: string) =>
-  db.delete(signInFailures).where(eq(signInFailures.email, email));
+export const clearFailuresForAccount = (db: Executor, email: string) => db.delete(signInFailures).where(eq(signInFailures.email, email));
 
 /** Housekeeping: drop what can no longer be used. */
 export async function pruneExpired(db: Executor) {

@@ -13,8 +13,8 @@ import {
 } from "../../../contracts/auth.js";
 import { IdParams, Ok } from "../../../contracts/common.js";
 import { errorResponses } from "../../../contracts/errors.js";
-import { requireUser } from "../../platform/auth/plugin.js";
 import { hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
+import { requireUser } from "../../platform/auth/plugin.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
 import type { TypedApp } from "../../platform/typed-app.js";
@@ -37,7 +37,14 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
 
   app.get(
     "/setup",
-    { schema: { tags: ["setup"], summary: "Whether this instance still needs its first admin", security: [], response: { 200: SetupStatus } } },
+    {
+      schema: {
+        tags: ["setup"],
+        summary: "Whether this instance still needs its first admin",
+        security: [],
+        response: { 200: SetupStatus },
+      },
+    },
     async () => ({ needsSetup: (await countUsers(ctx.db)) === 0, version: ctx.version }),
   );
 
@@ -84,7 +91,13 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
 
   app.get(
     "/auth/session",
-    { schema: { tags: ["auth"], summary: "The signed-in user and the CSRF token for writes", response: { 200: SessionInfo, 401: errorResponses[401] } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in user and the CSRF token for writes",
+        response: { 200: SessionInfo, 401: errorResponses[401] },
+      },
+    },
     async (req) => {
       const principal = requireUser(req);
       if (principal.via !== "session" || !principal.sessionId || !principal.csrfToken) {
@@ -162,7 +175,9 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
       const principal = requireUser(req);
       const user = await findUserById(ctx.db, principal.user.id);
       if (!(await verifyPassword(user.passwordHash, req.body.currentPassword))) {
-        throw new AppError(400, "wrong_password", "Your current password is not right.", { issues: [{ path: ["currentPassword"], message: "Not your current password" }] });
+        throw new AppError(400, "wrong_password", "Your current password is not right.", {
+          issues: [{ path: ["currentPassword"], message: "Not your current password" }],
+        });
       }
       await setPasswordHash(ctx.db, user.id, await hashPassword(req.body.newPassword));
       return { ok: true as const };
@@ -171,7 +186,13 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
 
   app.get(
     "/tokens",
-    { schema: { tags: ["api tokens"], summary: "Your personal API tokens (never the secrets)", response: { 200: z.array(ApiToken), ...errorResponses } } },
+    {
+      schema: {
+        tags: ["api tokens"],
+        summary: "Your personal API tokens (never the secrets)",
+        response: { 200: z.array(ApiToken), ...errorResponses },
+      },
+    },
     async (req) => (await listApiTokens(ctx.db, requireUser(req).user.id)).map(presentApiToken),
   );
 
@@ -195,7 +216,14 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
 
   app.delete(
     "/tokens/:id",
-    { schema: { tags: ["api tokens"], summary: "Revoke one of your API tokens", params: IdParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags: ["api tokens"],
+        summary: "Revoke one of your API tokens",
+        params: IdParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (req, reply) => {
       await revokeOwnApiToken(ctx.db, requireUser(req).user.id, req.params.id);
       return reply.code(204).send(null);

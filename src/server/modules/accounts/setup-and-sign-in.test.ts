@@ -30,7 +30,9 @@ describe("first run and sign-in", () => {
   });
 
   it("treats the email case-insensitively and rejects a wrong password with 401", async () => {
-    expect((await new Client(t.app).post("/api/auth/sign-in", { email: "ADA@example.org", password: ADMIN.password })).statusCode).toBe(200);
+    expect((await new Client(t.app).post("/api/auth/sign-in", { email: "ADA@example.org", password: ADMIN.password })).statusCode).toBe(
+      200,
+    );
     const wrong = await new Client(t.app).post("/api/auth/sign-in", { email: ADMIN.email, password: "not the password" });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toEqual({ error: { code: "invalid_credentials", message: expect.stringMatching(/do not match/) } });
@@ -65,7 +67,10 @@ describe("first run and sign-in", () => {
     const bob = await createUserClient(t.app, admin, "bob@example.org");
     const bad = await bob.post("/api/auth/password", { currentPassword: "nope", newPassword: "another long password" });
     expect(bad.statusCode).toBe(400);
-    expect((await bob.post("/api/auth/password", { currentPassword: "a long enough password", newPassword: "another long password" })).statusCode).toBe(200);
+    expect(
+      (await bob.post("/api/auth/password", { currentPassword: "a long enough password", newPassword: "another long password" }))
+        .statusCode,
+    ).toBe(200);
     await new Client(t.app).signIn("bob@example.org", "another long password");
   });
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { conflict } from "../../platform/errors.js";
-import type { Db } from "../../platform/db.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
+import type { Db } from "../../platform/db.js";
+import { conflict } from "../../platform/errors.js";
 import { countUsers, insertUser } from "./repository.js";
 
 /**

@@ -45,4 +45,3 @@ describe("sign-in rate limiting", () => {
     expect((await attempt("198.51.100.100", ADMIN.email, ADMIN.password)).statusCode).toBe(200);
   });
 });
-

@@ -1,7 +1,7 @@
 import { decideSignInThrottle, SIGN_IN_LIMIT } from "../../../core/auth/sign-in-throttle.js";
+import { verifyPassword } from "../../platform/auth/passwords.js";
 import type { Db } from "../../platform/db.js";
 import { AppError } from "../../platform/errors.js";
-import { verifyPassword } from "../../platform/auth/passwords.js";
 import { clearFailuresForAccount, findUserByEmail, recentFailures, recordSignInFailure } from "./repository.js";
 
 /**

@@ -14,7 +14,11 @@ describe("health and API description", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       status: "ok",
-      database: { driver: process.env.DATABASE_URL ? "postgres" : "pglite", reachable: true, migration: { applied: 1, latest: "0000_foundation" } },
+      database: {
+        driver: process.env.DATABASE_URL ? "postgres" : "pglite",
+        reachable: true,
+        migration: { applied: 1, latest: "0000_foundation" },
+      },
     });
     expect(res.headers["x-request-id"]).toBeDefined();
   });

@@ -18,7 +18,12 @@ export async function healthRoutes(app: TypedApp, ctx: AppContext) {
       const uptimeSeconds = Math.round((Date.now() - ctx.startedAt) / 1000);
       try {
         const migration = await migrationLevel(ctx.db);
-        return { status: "ok" as const, version: ctx.version, database: { driver: ctx.database.driver, reachable: true, migration }, uptimeSeconds };
+        return {
+          status: "ok" as const,
+          version: ctx.version,
+          database: { driver: ctx.database.driver, reachable: true, migration },
+          uptimeSeconds,
+        };
       } catch (err) {
         ctx.logger.error({ err }, "health check: database unreachable");
         return reply.code(503).send({

@@ -13,8 +13,7 @@ export type ProgrammeInput = {
   termEnd?: string;
 };
 
-export const termError = (message: string) =>
-  badRequest("validation_failed", message, { issues: [{ path: ["termEnd"], message }] });
+export const termError = (message: string) => badRequest("validation_failed", message, { issues: [{ path: ["termEnd"], message }] });
 
 /** Creates a programme; its creator becomes its first coordinator. */
 export async function createProgramme(db: Db, principal: Principal, input: ProgrammeInput, today = new Date()) {

@@ -15,7 +15,14 @@ describe("programmes", () => {
     const res = await admin.post("/api/programmes", { name: "Backend Guild 2027", description: "Senior and junior backend devs." });
     expect(res.statusCode).toBe(201);
     const p = res.json();
-    expect(p).toMatchObject({ name: "Backend Guild 2027", slug: "backend-guild-2027", type: "mentoring", status: "active", version: 1, myRole: "coordinator" });
+    expect(p).toMatchObject({
+      name: "Backend Guild 2027",
+      slug: "backend-guild-2027",
+      type: "mentoring",
+      status: "active",
+      version: 1,
+      myRole: "coordinator",
+    });
     expect(new Date(`${p.termStart}T00:00:00Z`).getUTCDay()).toBe(1);
     expect(p.termEnd).toBe(termEndFor(p.termStart, 12));
     expect((await admin.get(`/api/programmes/${p.id}`)).json()).toEqual(p);
@@ -84,7 +91,9 @@ describe("roles are enforced on every programme route", () => {
     mentee = await createUserClient(t.app, admin, "mia@example.org", "Mia");
     outsider = await createUserClient(t.app, admin, "otto@example.org", "Otto");
     programmeId = (await admin.post("/api/programmes", { name: "Roles" })).json().id;
-    expect((await admin.post(`/api/programmes/${programmeId}/members`, { email: "cora@example.org", role: "coordinator" })).statusCode).toBe(201);
+    expect(
+      (await admin.post(`/api/programmes/${programmeId}/members`, { email: "cora@example.org", role: "coordinator" })).statusCode,
+    ).toBe(201);
     expect((await admin.post(`/api/programmes/${programmeId}/members`, { email: "mia@example.org", role: "mentee" })).statusCode).toBe(201);
   });
 
@@ -121,7 +130,9 @@ describe("roles are enforced on every programme route", () => {
 
   it("lets the coordinator manage it, and create programmes of their own", async () => {
     const p = (await coordinator.get(`/api/programmes/${programmeId}`)).json();
-    expect((await coordinator.patch(`/api/programmes/${programmeId}`, { version: p.version, description: "Coordinated" })).statusCode).toBe(200);
+    expect((await coordinator.patch(`/api/programmes/${programmeId}`, { version: p.version, description: "Coordinated" })).statusCode).toBe(
+      200,
+    );
     const members = (await coordinator.get(`/api/programmes/${programmeId}/members`)).json();
     expect(members.map((m: { email: string; role: string }) => `${m.email}:${m.role}`).sort()).toEqual([
       "ada@example.org:coordinator",

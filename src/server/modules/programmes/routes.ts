@@ -35,7 +35,11 @@ export async function programmeRoutes(app: TypedApp, ctx: AppContext) {
         offset,
         memberId: principal.user.isAdmin ? undefined : principal.user.id,
       });
-      const roles = await rolesByProgramme(ctx.db, principal.user.id, items.map((p) => p.id));
+      const roles = await rolesByProgramme(
+        ctx.db,
+        principal.user.id,
+        items.map((p) => p.id),
+      );
       return { items: items.map((p) => presentProgramme(p, roles.get(p.id) ?? [])), total, limit, offset };
     },
   );
@@ -109,7 +113,14 @@ export async function programmeRoutes(app: TypedApp, ctx: AppContext) {
 
   app.get(
     "/programmes/:id/members",
-    { schema: { tags, summary: "People in a programme and their roles (coordinators)", params: IdParams, response: { 200: z.array(Member), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "People in a programme and their roles (coordinators)",
+        params: IdParams,
+        response: { 200: z.array(Member), ...errorResponses },
+      },
+    },
     async (req) => {
       await loadProgrammeFor(ctx.db, requireUser(req), req.params.id, "manage");
       const rows = await listMembers(ctx.db, req.params.id);

@@ -13,7 +13,9 @@ export const programmes = pgTable(
     description: text("description").notNull().default(""),
     termStart: date("term_start", { mode: "string" }).notNull(),
     termEnd: date("term_end", { mode: "string" }).notNull(),
-    status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "archived"] })
+      .notNull()
+      .default("active"),
     /** Optimistic concurrency: every update bumps it; an edit of an older version is refused. */
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

@@ -16,9 +16,13 @@ export type ProgrammeChanges = {
 };
 
 const staleEdit = (current: number) =>
-  conflict("version_conflict", "Someone else changed this programme while you were editing. Reload to see their changes, then edit again.", {
-    currentVersion: current,
-  });
+  conflict(
+    "version_conflict",
+    "Someone else changed this programme while you were editing. Reload to see their changes, then edit again.",
+    {
+      currentVersion: current,
+    },
+  );
 
 /** Edits a programme with optimistic concurrency: an edit of an old version is refused, never merged silently. */
 export async function updateProgramme(db: Db, principal: Principal, id: string, changes: ProgrammeChanges) {

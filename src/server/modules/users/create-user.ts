@@ -13,7 +13,9 @@ export const presentUser = (u: UserRow) => ({
 
 export async function createUser(db: Db, input: { email: string; name: string; password: string; isAdmin: boolean }) {
   if (await findUserByEmail(db, input.email)) {
-    throw conflict("email_taken", "An account with this email already exists.", { issues: [{ path: ["email"], message: "Already has an account" }] });
+    throw conflict("email_taken", "An account with this email already exists.", {
+      issues: [{ path: ["email"], message: "Already has an account" }],
+    });
   }
   const passwordHash = await hashPassword(input.password);
   try {

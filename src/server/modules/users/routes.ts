@@ -18,7 +18,14 @@ export async function userRoutes(app: TypedApp, ctx: AppContext) {
 
   app.get(
     "/users",
-    { schema: { tags: ["users"], summary: "List accounts (instance admins)", querystring: UserListQuery, response: { 200: pageOf(User), ...errorResponses } } },
+    {
+      schema: {
+        tags: ["users"],
+        summary: "List accounts (instance admins)",
+        querystring: UserListQuery,
+        response: { 200: pageOf(User), ...errorResponses },
+      },
+    },
     async (req) => {
       requireAdmin(req);
       const { q, limit, offset } = req.query;
@@ -29,7 +36,14 @@ export async function userRoutes(app: TypedApp, ctx: AppContext) {
 
   app.post(
     "/users",
-    { schema: { tags: ["users"], summary: "Create an account (instance admins)", body: UserCreate, response: { 201: User, ...errorResponses } } },
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Create an account (instance admins)",
+        body: UserCreate,
+        response: { 201: User, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const admin = requireAdmin(req);
       const user = await createUser(ctx.db, req.body);
@@ -38,4 +52,3 @@ export async function userRoutes(app: TypedApp, ctx: AppContext) {
     },
   );
 }
-

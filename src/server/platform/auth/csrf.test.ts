@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, setUpAdmin, type Client, type TestApp } from "../../test-support/test-app.js";
+import { type Client, createTestApp, setUpAdmin, type TestApp } from "../../test-support/test-app.js";
 
 let t: TestApp;
 let admin: Client;
@@ -9,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const create = (headers: Record<string, string>) =>
-  admin.request("POST", "/api/programmes", { name: "CSRF probe" }, headers);
+const create = (headers: Record<string, string>) => admin.request("POST", "/api/programmes", { name: "CSRF probe" }, headers);
 
 describe("CSRF protection for cookie-authenticated writes", () => {
   it("refuses a write without the token, or with a wrong one, and writes nothing", async () => {
@@ -49,6 +48,10 @@ describe("CSRF protection for cookie-authenticated writes", () => {
 });
 
 async function setUpAdminLikeSecondSession() {
-  const res = await t.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email: "ada@example.org", password: "correct horse battery" } });
+  const res = await t.app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    payload: { email: "ada@example.org", password: "correct horse battery" },
+  });
   return res.json().csrfToken as string;
 }

@@ -1,10 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import {
-  findLiveApiToken,
-  findLiveSession,
-  touchApiToken,
-  touchSession,
-} from "../../modules/accounts/repository.js";
+import { findLiveApiToken, findLiveSession, touchApiToken, touchSession } from "../../modules/accounts/repository.js";
 import type { AppContext } from "../context.js";
 import { AppError, forbidden, unauthenticated } from "../errors.js";
 import { API_TOKEN_PREFIX, CSRF_HEADER, type Principal, SESSION_COOKIE } from "./principal.js";
@@ -63,7 +58,7 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext) {
 
 async function fromBearer(ctx: AppContext, authorization: string): Promise<Principal> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  if (!match || !match[1].startsWith(API_TOKEN_PREFIX)) {
+  if (!match?.[1].startsWith(API_TOKEN_PREFIX)) {
     throw unauthenticated("The Authorization header must be 'Bearer grove_pat_…' with a personal API token.");
   }
   const found = await findLiveApiToken(ctx.db, hashSecret(match[1]));

@@ -1,9 +1,9 @@
+import { sql } from "drizzle-orm";
 import { pruneExpired } from "../../modules/accounts/repository.js";
 import type { AppContext } from "../context.js";
 import type { MailMessage } from "../mail.js";
 import type { Schedule } from "./schedules.js";
 import type { JobHandlers } from "./worker.js";
-import { sql } from "drizzle-orm";
 
 /** Every job Grove knows how to run. Features add theirs here. */
 export function jobHandlers(ctx: AppContext): JobHandlers {

@@ -17,10 +17,14 @@ beforeEach(async () => {
 });
 
 const jobRows = () =>
-  queryRows<{ name: string; attempts: number; completed_at: string | null; failed_at: string | null; last_error: string | null; run_at: string }>(
-    database.db,
-    sql`select name, attempts, completed_at, failed_at, last_error, run_at from jobs order by id`,
-  );
+  queryRows<{
+    name: string;
+    attempts: number;
+    completed_at: string | null;
+    failed_at: string | null;
+    last_error: string | null;
+    run_at: string;
+  }>(database.db, sql`select name, attempts, completed_at, failed_at, last_error, run_at from jobs order by id`);
 
 describe("jobs", () => {
   it("runs due jobs in order and leaves future ones alone", async () => {
@@ -35,7 +39,18 @@ describe("jobs", () => {
 
   it("retries a failing job with backoff, then marks it failed with the last error", async () => {
     let calls = 0;
-    const worker = new JobWorker(database.db, { flaky: { run: async () => { calls++; throw new Error(`boom ${calls}`); } } }, silent);
+    const worker = new JobWorker(
+      database.db,
+      {
+        flaky: {
+          run: async () => {
+            calls++;
+            throw new Error(`boom ${calls}`);
+          },
+        },
+      },
+      silent,
+    );
     await enqueue(database.db, "flaky", {}, { maxAttempts: 2 });
     await worker.drain();
     let [job] = await jobRows();
@@ -76,7 +91,12 @@ describe("jobs", () => {
 
   it("never runs a job twice when several workers drain the same queue at once", async () => {
     const runs = new Map<number, number>();
-    const handler = { run: async (p: unknown) => { const n = (p as { n: number }).n; runs.set(n, (runs.get(n) ?? 0) + 1); } };
+    const handler = {
+      run: async (p: unknown) => {
+        const n = (p as { n: number }).n;
+        runs.set(n, (runs.get(n) ?? 0) + 1);
+      },
+    };
     for (let n = 0; n < 60; n++) await enqueue(database.db, "count", { n });
     const workers = [1, 2, 3].map(() => new JobWorker(database.db, { count: handler }, silent));
     const counts = await Promise.all(workers.map((w) => w.drain()));

@@ -23,5 +23,9 @@ export function startSchedules(db: Db, schedules: Schedule[], logger: Logger): {
         }
       }),
   );
-  return { stop: () => crons.forEach((c) => c.stop()) };
+  return {
+    stop() {
+      for (const c of crons) c.stop();
+    },
+  };
 }

@@ -28,4 +28,3 @@ export const jobs = pgTable(
   },
   (t) => [index("jobs_due_idx").on(t.runAt).where(sql`completed_at is null and failed_at is null`)],
 );
-

@@ -73,7 +73,9 @@ export class JobWorker {
   }
 
   private async claim(): Promise<ClaimedJob | undefined> {
-    const [job] = await queryRows<ClaimedJob>(this.db, sql`
+    const [job] = await queryRows<ClaimedJob>(
+      this.db,
+      sql`
       update jobs set locked_by = ${this.id}, locked_until = now() + ${LEASE}::interval, attempts = attempts + 1
       where id = (
         select id from jobs
@@ -82,7 +84,8 @@ export class JobWorker {
         order by run_at, id
         for update skip locked
         limit 1)
-      returning id, name, payload, attempts, max_attempts`);
+      returning id, name, payload, attempts, max_attempts`,
+    );
     return job;
   }
 
