@@ -3,7 +3,14 @@ import { Email, Id, IsoDate } from "./common.js";
 import { ProgrammeRole } from "./roles.js";
 
 export const ProgrammeType = z.enum(["mentoring", "coaching"]);
-export const ProgrammeStatus = z.enum(["active", "archived"]);
+export const ProgrammeStatus = z.enum(["draft", "open", "matching", "running", "completed", "archived"]);
+export const Cadence = z.enum(["weekly", "fortnightly", "monthly"]);
+export const Phase = z.strictObject({
+  name: z.string().trim().min(1, "Name the phase").max(80),
+  startWeek: z.number().int().min(1).max(520),
+  endWeek: z.number().int().min(1).max(520),
+});
+const SessionMinutes = z.number().int().min(15, "Sessions last at least 15 minutes").max(240, "Sessions last at most 4 hours");
 
 const name = z.string().trim().min(3, "Names need at least 3 characters").max(120, "Names are at most 120 characters");
 const description = z.string().trim().max(5000, "Descriptions are at most 5,000 characters");
@@ -18,6 +25,16 @@ export const Programme = z
     termStart: IsoDate,
     termEnd: IsoDate,
     status: ProgrammeStatus,
+    /** The statuses this programme can move to next (archive included). */
+    nextStatuses: z.array(ProgrammeStatus),
+    cadence: Cadence,
+    sessionMinutes: z.number().int(),
+    termWeeks: z.number().int(),
+    phases: z.array(Phase),
+    applicationsOpenAt: z.iso.datetime().nullable(),
+    applicationsCloseAt: z.iso.datetime().nullable(),
+    /** Whether the public application link accepts applications right now. */
+    acceptingApplications: z.boolean(),
     /** Increments on every change; send it back with an edit to detect concurrent edits. */
     version: z.number().int(),
     createdAt: z.iso.datetime(),
@@ -33,6 +50,8 @@ export const ProgrammeCreate = z.strictObject({
   description: description.default(""),
   termStart: IsoDate.optional().describe("Defaults to next Monday"),
   termEnd: IsoDate.optional().describe("Defaults to 12 weeks after the start"),
+  cadence: Cadence.default("weekly"),
+  sessionMinutes: SessionMinutes.default(60),
 });
 
 export const ProgrammeUpdate = z.strictObject({
@@ -42,10 +61,23 @@ export const ProgrammeUpdate = z.strictObject({
   description: description.optional(),
   termStart: IsoDate.optional(),
   termEnd: IsoDate.optional(),
+  cadence: Cadence.optional(),
+  sessionMinutes: SessionMinutes.optional(),
+  phases: z.array(Phase).max(12).optional(),
+  applicationsOpenAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  applicationsCloseAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+
+export const ProgrammeStatusChange = z.strictObject({
+  status: ProgrammeStatus.exclude(["archived"]).describe("Use the archive and restore endpoints for archiving"),
+  version: z.number().int().min(1),
 });
 
 export const ProgrammeListQuery = z.strictObject({
-  status: z.enum(["active", "archived", "all"]).default("active"),
+  status: z
+    .enum(["active", "archived", "all", "draft", "open", "matching", "running", "completed"])
+    .default("active")
+    .describe("active = every status but archived"),
   q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   offset: z.coerce.number().int().min(0).default(0),

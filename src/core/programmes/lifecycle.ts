@@ -35,3 +35,14 @@ export const STATUS_LABELS: Record<ProgrammeStatus, string> = {
   completed: "Completed",
   archived: "Archived",
 };
+
+/** Applications are taken only while the programme is open and inside its window (when one is set). */
+export function isAcceptingApplications(
+  p: { status: ProgrammeStatus; applicationsOpenAt: Date | null; applicationsCloseAt: Date | null },
+  now: Date,
+): boolean {
+  if (p.status !== "open") return false;
+  if (p.applicationsOpenAt && now < p.applicationsOpenAt) return false;
+  if (p.applicationsCloseAt && now >= p.applicationsCloseAt) return false;
+  return true;
+}

@@ -7,7 +7,8 @@ export const users = pgTable("users", {
   /** Always stored lower-cased; one person has one account across programmes. */
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
-  passwordHash: text("password_hash").notNull(),
+  /** Null until the person sets one (accounts created by invitation or import). */
+  passwordHash: text("password_hash"),
   isAdmin: boolean("is_admin").notNull().default(false),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),

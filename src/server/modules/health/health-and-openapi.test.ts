@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test-support/test-app.js";
+
+const journal = JSON.parse(readFileSync(new URL("../../../../migrations/meta/_journal.json", import.meta.url), "utf8")) as {
+  entries: { tag: string }[];
+};
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,7 +22,7 @@ describe("health and API description", () => {
       database: {
         driver: process.env.DATABASE_URL ? "postgres" : "pglite",
         reachable: true,
-        migration: { applied: 1, latest: "0000_foundation" },
+        migration: { applied: journal.entries.length, latest: journal.entries.at(-1)?.tag },
       },
     });
     expect(res.headers["x-request-id"]).toBeDefined();

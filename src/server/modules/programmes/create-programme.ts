@@ -1,9 +1,11 @@
 import { canCreateProgramme } from "../../../core/permissions.js";
 import { defaultTerm, slugify, termProblem } from "../../../core/programme-term.js";
+import { defaultPhases, termWeeks } from "../../../core/programmes/phases.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db } from "../../platform/db.js";
 import { badRequest, forbidden } from "../../platform/errors.js";
 import { addMember, coordinatesAny, insertProgramme, slugsStartingWith } from "./repository.js";
+import { seedProgrammeDefaults } from "./seed-defaults.js";
 
 export type ProgrammeInput = {
   name: string;
@@ -11,6 +13,8 @@ export type ProgrammeInput = {
   description: string;
   termStart?: string;
   termEnd?: string;
+  cadence: "weekly" | "fortnightly" | "monthly";
+  sessionMinutes: number;
 };
 
 export const termError = (message: string) => badRequest("validation_failed", message, { issues: [{ path: ["termEnd"], message }] });
@@ -35,9 +39,14 @@ export async function createProgramme(db: Db, principal: Principal, input: Progr
       description: input.description,
       termStart,
       termEnd,
+      cadence: input.cadence,
+      sessionMinutes: input.sessionMinutes,
+      // Coaching is structured by the coach's session plan, not by mentoring's phases.
+      phases: input.type === "mentoring" ? defaultPhases(termWeeks(termStart, termEnd)) : [],
       createdBy: principal.user.id,
     });
     await addMember(tx, programme.id, principal.user.id, "coordinator");
+    await seedProgrammeDefaults(tx, programme);
     return programme;
   });
 }

@@ -19,7 +19,7 @@ describe("programmes", () => {
       name: "Backend Guild 2027",
       slug: "backend-guild-2027",
       type: "mentoring",
-      status: "active",
+      status: "draft",
       version: 1,
       myRole: "coordinator",
     });
@@ -76,7 +76,7 @@ describe("programmes", () => {
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.code).toBe("programme_archived");
     const restored = (await admin.post(`/api/programmes/${p.id}/restore`)).json();
-    expect(restored).toMatchObject({ status: "active", archivedAt: null });
+    expect(restored).toMatchObject({ status: "draft", archivedAt: null });
   });
 });
 
@@ -153,5 +153,77 @@ describe("roles are enforced on every programme route", () => {
     const res = await admin.post(`/api/programmes/${programmeId}/members`, { email: "ghost@example.org", role: "mentor" });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe("unknown_account");
+  });
+});
+
+describe("programme design and lifecycle", () => {
+  it("starts a mentoring programme with weekly 60-minute sessions and the three default phases", async () => {
+    const p = (await admin.post("/api/programmes", { name: "Design defaults" })).json();
+    expect(p).toMatchObject({
+      cadence: "weekly",
+      sessionMinutes: 60,
+      termWeeks: 12,
+      acceptingApplications: false,
+      nextStatuses: ["open", "archived"],
+    });
+    expect(p.phases.map((x: { name: string; startWeek: number; endWeek: number }) => `${x.name} ${x.startWeek}-${x.endWeek}`)).toEqual([
+      "Getting to know each other 1-2",
+      "Working on goals 3-10",
+      "Reflecting and revising 11-12",
+    ]);
+  });
+
+  it("edits phases, cadence and the application window, refusing phases with gaps and a window that closes before it opens", async () => {
+    const p = (await admin.post("/api/programmes", { name: "Design edits" })).json();
+    const phases = [
+      { name: "Getting to know each other", startWeek: 1, endWeek: 3 },
+      { name: "Working on goals", startWeek: 4, endWeek: 9 },
+      { name: "Reflecting and revising", startWeek: 10, endWeek: 12 },
+    ];
+    const ok = await admin.patch(`/api/programmes/${p.id}`, {
+      version: p.version,
+      phases,
+      cadence: "fortnightly",
+      sessionMinutes: 45,
+      applicationsOpenAt: "2027-01-01T09:00:00Z",
+      applicationsCloseAt: "2027-01-15T17:00:00Z",
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({
+      phases,
+      cadence: "fortnightly",
+      sessionMinutes: 45,
+      applicationsCloseAt: "2027-01-15T17:00:00.000Z",
+    });
+    const gap = await admin.patch(`/api/programmes/${p.id}`, { version: 2, phases: [phases[0], phases[2]] });
+    expect(gap.statusCode).toBe(400);
+    expect(gap.json().error.details.issues[0].path).toEqual(["phases"]);
+    const window = await admin.patch(`/api/programmes/${p.id}`, { version: 2, applicationsCloseAt: "2026-12-01T00:00:00Z" });
+    expect(window.json().error.message).toMatch(/close after they open/);
+  });
+
+  it("moves along the lifecycle, refuses skipping steps, and restore returns to the status before archiving", async () => {
+    const p = (await admin.post("/api/programmes", { name: "Lifecycle" })).json();
+    const skip = await admin.post(`/api/programmes/${p.id}/status`, { status: "running", version: p.version });
+    expect(skip.statusCode).toBe(409);
+    expect(skip.json().error).toMatchObject({ code: "invalid_transition", message: expect.stringMatching(/can become open/) });
+    const open = (await admin.post(`/api/programmes/${p.id}/status`, { status: "open", version: p.version })).json();
+    expect(open).toMatchObject({ status: "open", acceptingApplications: true, nextStatuses: ["matching", "draft", "archived"] });
+    const archived = (await admin.post(`/api/programmes/${p.id}/archive`)).json();
+    expect(archived.acceptingApplications).toBe(false);
+    expect((await admin.post(`/api/programmes/${p.id}/restore`)).json().status).toBe("open");
+    const stale = await admin.post(`/api/programmes/${p.id}/status`, { status: "matching", version: open.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe("version_conflict");
+  });
+
+  it("changes the type only while a draft, and drops the phases for coaching", async () => {
+    const p = (await admin.post("/api/programmes", { name: "Type change" })).json();
+    const coaching = (await admin.patch(`/api/programmes/${p.id}`, { version: p.version, type: "coaching" })).json();
+    expect(coaching).toMatchObject({ type: "coaching", phases: [] });
+    const opened = (await admin.post(`/api/programmes/${p.id}/status`, { status: "open", version: coaching.version })).json();
+    const locked = await admin.patch(`/api/programmes/${p.id}`, { version: opened.version, type: "mentoring" });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().error.code).toBe("type_locked");
   });
 });

@@ -1,5 +1,6 @@
-import { and, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, ne, or, sql } from "drizzle-orm";
 import type { ProgrammeRoleName } from "../../../core/permissions.js";
+import type { ProgrammeStatus } from "../../../core/programmes/lifecycle.js";
 import type { Executor } from "../../platform/db.js";
 import { escapeLike } from "../accounts/repository.js";
 import { users } from "../accounts/tables.js";
@@ -66,7 +67,7 @@ export async function updateProgrammeAtVersion(
 }
 
 export type ProgrammeFilter = {
-  status: "active" | "archived" | "all";
+  status: "active" | "all" | ProgrammeStatus;
   q?: string;
   /** Restrict to programmes this user belongs to; undefined = all (instance admin). */
   memberId?: string;
@@ -76,7 +77,7 @@ export type ProgrammeFilter = {
 
 export async function listProgrammes(db: Executor, f: ProgrammeFilter) {
   const conditions = [
-    f.status === "all" ? undefined : eq(programmes.status, f.status),
+    f.status === "all" ? undefined : f.status === "active" ? ne(programmes.status, "archived") : eq(programmes.status, f.status),
     f.q ? or(ilike(programmes.name, `%${escapeLike(f.q)}%`), ilike(programmes.slug, `%${escapeLike(f.q)}%`)) : undefined,
     f.memberId
       ? inArray(

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { IdParams, pageOf } from "../../../contracts/common.js";
 import { errorResponses } from "../../../contracts/errors.js";
-import { Member, MemberAdd, Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammeUpdate } from "../../../contracts/programmes.js";
+import {
+  Member,
+  MemberAdd,
+  Programme,
+  ProgrammeCreate,
+  ProgrammeListQuery,
+  ProgrammeStatusChange,
+  ProgrammeUpdate,
+} from "../../../contracts/programmes.js";
 import { requireUser } from "../../platform/auth/plugin.js";
 import type { AppContext } from "../../platform/context.js";
 import type { TypedApp } from "../../platform/typed-app.js";
@@ -10,7 +18,7 @@ import { addProgrammeMember } from "./add-member.js";
 import { createProgramme } from "./create-programme.js";
 import { presentProgramme } from "./present.js";
 import { listMembers, listProgrammes, rolesByProgramme } from "./repository.js";
-import { setProgrammeArchived, updateProgramme } from "./update-programme.js";
+import { changeProgrammeStatus, setProgrammeArchived, updateProgramme } from "./update-programme.js";
 
 const tags = ["programmes"];
 
@@ -85,6 +93,26 @@ export async function programmeRoutes(app: TypedApp, ctx: AppContext) {
     },
     async (req) => {
       const { programme, roles } = await updateProgramme(ctx.db, requireUser(req), req.params.id, req.body);
+      return presentProgramme(programme, roles);
+    },
+  );
+
+  app.post(
+    "/programmes/:id/status",
+    {
+      schema: {
+        tags,
+        summary: "Move a programme along its lifecycle (coordinators)",
+        description:
+          "draft → open → matching → running → completed; open ↔ draft and matching → open are allowed too. Refused moves answer 409 invalid_transition.",
+        params: IdParams,
+        body: ProgrammeStatusChange,
+        response: { 200: Programme, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { programme, roles } = await changeProgrammeStatus(ctx.db, requireUser(req), req.params.id, req.body.status, req.body.version);
+      req.log.info({ programmeId: programme.id, status: programme.status }, "programme status changed");
       return presentProgramme(programme, roles);
     },
   );

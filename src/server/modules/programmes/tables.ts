@@ -1,4 +1,6 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { ProgrammeStatus } from "../../../core/programmes/lifecycle.js";
+import type { Phase } from "../../../core/programmes/phases.js";
 import { users } from "../accounts/tables.js";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -13,9 +15,16 @@ export const programmes = pgTable(
     description: text("description").notNull().default(""),
     termStart: date("term_start", { mode: "string" }).notNull(),
     termEnd: date("term_end", { mode: "string" }).notNull(),
-    status: text("status", { enum: ["active", "archived"] })
+    status: text("status").$type<ProgrammeStatus>().notNull().default("draft"),
+    /** Where restore returns an archived programme to. */
+    statusBeforeArchive: text("status_before_archive").$type<ProgrammeStatus>(),
+    cadence: text("cadence", { enum: ["weekly", "fortnightly", "monthly"] })
       .notNull()
-      .default("active"),
+      .default("weekly"),
+    sessionMinutes: integer("session_minutes").notNull().default(60),
+    phases: jsonb("phases").$type<Phase[]>().notNull().default([]),
+    applicationsOpenAt: ts("applications_open_at"),
+    applicationsCloseAt: ts("applications_close_at"),
     /** Optimistic concurrency: every update bumps it; an edit of an older version is refused. */
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

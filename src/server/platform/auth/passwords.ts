@@ -12,7 +12,7 @@ let dummyHash: Promise<string> | undefined;
  * Verifies a password. With no hash (unknown account) it still does the same work
  * against a dummy hash, so response time does not reveal which emails have accounts.
  */
-export async function verifyPassword(hash: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
   if (!hash) {
     dummyHash ??= hashPassword("grove-dummy-password");
     await argon2.verify(await dummyHash, password).catch(() => false);
