@@ -11,7 +11,11 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { accountRoutes } from "./modules/accounts/routes.js";
+import { coordinatorEnrolmentRoutes } from "./modules/enrolment/routes-coordinator.js";
+import { participantRoutes } from "./modules/enrolment/routes-participant.js";
+import { publicEnrolmentRoutes } from "./modules/enrolment/routes-public.js";
 import { healthRoutes } from "./modules/health/routes.js";
+import { intakeRoutes } from "./modules/intake/routes.js";
 import { programmeRoutes } from "./modules/programmes/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
@@ -77,6 +81,10 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await accountRoutes(typed, ctx);
       await userRoutes(typed, ctx);
       await programmeRoutes(typed, ctx);
+      await intakeRoutes(typed, ctx);
+      await publicEnrolmentRoutes(typed, ctx);
+      await participantRoutes(typed, ctx);
+      await coordinatorEnrolmentRoutes(typed, ctx);
     },
     { prefix: "/api" },
   );

@@ -14,7 +14,7 @@ export async function countUsers(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
-export async function insertUser(db: Executor, values: { email: string; name: string; passwordHash: string; isAdmin: boolean }) {
+export async function insertUser(db: Executor, values: { email: string; name: string; passwordHash: string | null; isAdmin: boolean }) {
   const [row] = await db.insert(users).values(values).returning();
   return row;
 }

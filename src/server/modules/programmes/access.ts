@@ -2,6 +2,7 @@ import { canManageProgramme, canViewProgramme } from "../../../core/permissions.
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Executor } from "../../platform/db.js";
 import { forbidden, notFound } from "../../platform/errors.js";
+import { findEnrolmentOfUser } from "../enrolment/repository.js";
 import { findProgramme, rolesInProgramme } from "./repository.js";
 
 /**
@@ -12,7 +13,10 @@ export async function loadProgrammeFor(db: Executor, principal: Principal, id: s
   const programme = await findProgramme(db, id);
   const roles = programme ? await rolesInProgramme(db, id, principal.user.id) : [];
   const actor = { isAdmin: principal.user.isAdmin, roles };
-  if (!programme || !canViewProgramme(actor)) throw notFound("That programme");
+  // Applicants (not yet holding a role) may see the programme they applied to.
+  const enrolled =
+    programme && roles.length === 0 && !actor.isAdmin && need === "view" ? await findEnrolmentOfUser(db, id, principal.user.id) : undefined;
+  if (!programme || !(canViewProgramme(actor) || enrolled)) throw notFound("That programme");
   if (need === "manage" && !canManageProgramme(actor)) throw forbidden("Only the programme's coordinators can do that.");
   return { programme, roles };
 }

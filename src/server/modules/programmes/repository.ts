@@ -4,6 +4,7 @@ import type { ProgrammeStatus } from "../../../core/programmes/lifecycle.js";
 import type { Executor } from "../../platform/db.js";
 import { escapeLike } from "../accounts/repository.js";
 import { users } from "../accounts/tables.js";
+import { enrolments } from "../enrolment/tables.js";
 import { programmeMembers, programmes } from "./tables.js";
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
@@ -80,9 +81,12 @@ export async function listProgrammes(db: Executor, f: ProgrammeFilter) {
     f.status === "all" ? undefined : f.status === "active" ? ne(programmes.status, "archived") : eq(programmes.status, f.status),
     f.q ? or(ilike(programmes.name, `%${escapeLike(f.q)}%`), ilike(programmes.slug, `%${escapeLike(f.q)}%`)) : undefined,
     f.memberId
-      ? inArray(
-          programmes.id,
-          db.select({ id: programmeMembers.programmeId }).from(programmeMembers).where(eq(programmeMembers.userId, f.memberId)),
+      ? or(
+          inArray(
+            programmes.id,
+            db.select({ id: programmeMembers.programmeId }).from(programmeMembers).where(eq(programmeMembers.userId, f.memberId)),
+          ),
+          inArray(programmes.id, db.select({ id: enrolments.programmeId }).from(enrolments).where(eq(enrolments.userId, f.memberId))),
         )
       : undefined,
   ];

@@ -1,0 +1,197 @@
+import { parse } from "csv-parse/sync";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type ExistingParticipant, type ImportProblem, planImport } from "../../../core/intake/plan-import.js";
+import { type FormDefinition, type IntakeRole, rolesForProgrammeType } from "../../../core/intake/questions.js";
+import type { Principal } from "../../platform/auth/principal.js";
+import { hashSecret, newSecret } from "../../platform/auth/secrets.js";
+import type { AppContext } from "../../platform/context.js";
+import type { Executor } from "../../platform/db.js";
+import { conflict } from "../../platform/errors.js";
+import { jobs } from "../../platform/jobs/tables.js";
+import { passwordResets, users } from "../accounts/tables.js";
+import { findForm } from "../intake/repository.js";
+import { loadProgrammeFor } from "../programmes/access.js";
+import { programmeMembers } from "../programmes/tables.js";
+import { importedWelcomeEmail } from "./emails.js";
+import { enrolmentLink } from "./links.js";
+import { capacityFrom } from "./repository.js";
+import { enrolments } from "./tables.js";
+
+export type ImportReport = { rows: number; created: number; updated: number; unchanged: number; errors: ImportProblem[] };
+
+const CHUNK = 1000;
+const WELCOME_DAYS = 14;
+const chunks = <T>(items: T[]) =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** Reads CSV text: UTF-8 with or without BOM, CRLF or LF, quoted fields with commas and newlines. */
+export function readCsv(text: string): { header: string[]; records: string[][] } | { error: ImportProblem } {
+  try {
+    const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
+    if (rows.length === 0) return { error: { row: 1, column: "", message: "The file is empty; the first line must name the columns" } };
+    return { header: rows[0], records: rows.slice(1) };
+  } catch (err) {
+    const e = err as { message: string; lines?: number; record?: number };
+    return { error: { row: (e.record ?? 0) + 1, column: "", message: `The file is not valid CSV: ${e.message}` } };
+  }
+}
+
+/**
+ * The one code path behind the web upload and `grove import participants`. Nothing is
+ * written unless the whole file is valid; then everything is written in one transaction.
+ * New people are enrolled as approved (the coordinator chose them) and emailed a link to
+ * choose a password; existing ones are updated by email; identical rows change nothing.
+ */
+export async function importParticipants(
+  ctx: AppContext,
+  principal: Principal,
+  programmeId: string,
+  csvText: string,
+  dryRun: boolean,
+): Promise<ImportReport> {
+  const { programme } = await loadProgrammeFor(ctx.db, principal, programmeId, "manage");
+  if (programme.status === "archived" || programme.status === "completed") {
+    throw conflict("programme_closed", `A ${programme.status} programme does not take new participants.`);
+  }
+  const csv = readCsv(csvText);
+  if ("error" in csv) return { rows: 0, created: 0, updated: 0, unchanged: 0, errors: [csv.error] };
+
+  const forms: Partial<Record<IntakeRole, FormDefinition>> = {};
+  for (const role of rolesForProgrammeType(programme.type)) {
+    const form = await findForm(ctx.db, programme.id, role);
+    if (form) forms[role] = form;
+  }
+  const existing = await existingParticipants(ctx.db, programme.id);
+  const plan = planImport(csv.header, csv.records, forms, existing);
+  const count = (action: string) => plan.planned.filter((p) => p.action === action).length;
+  const report = {
+    rows: plan.rows,
+    created: count("create"),
+    updated: count("update"),
+    unchanged: count("unchanged"),
+    errors: plan.errors,
+  };
+  if (dryRun || plan.errors.length) return plan.errors.length ? { ...report, created: 0, updated: 0, unchanged: 0 } : report;
+
+  const changes = plan.planned.filter((p) => p.action !== "unchanged");
+  if (changes.length === 0) return report;
+  await ctx.db.transaction(async (tx) => {
+    const emails = changes.map((c) => c.email);
+    const known = new Map<string, { id: string; name: string; hasPassword: boolean }>();
+    for (const part of chunks(emails)) {
+      for (const u of await tx
+        .select({ id: users.id, email: users.email, name: users.name, hash: users.passwordHash })
+        .from(users)
+        .where(inArray(users.email, part))) {
+        known.set(u.email, { id: u.id, name: u.name, hasPassword: u.hash !== null });
+      }
+    }
+    const newPeople = changes.filter((c) => !known.has(c.email));
+    for (const part of chunks(newPeople)) {
+      const inserted = await tx
+        .insert(users)
+        .values(part.map((c) => ({ email: c.email, name: c.name, passwordHash: null, isAdmin: false })))
+        .returning({ id: users.id, email: users.email, name: users.name });
+      for (const u of inserted) known.set(u.email, { id: u.id, name: u.name, hasPassword: false });
+    }
+    for (const c of changes) {
+      const user = known.get(c.email);
+      if (user && user.name !== c.name) await tx.update(users).set({ name: c.name, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    }
+    const now = new Date();
+    for (const part of chunks(changes)) {
+      await tx
+        .insert(enrolments)
+        .values(
+          part.map((c) => ({
+            programmeId: programme.id,
+            userId: known.get(c.email)?.id as string,
+            role: c.role,
+            status: "approved" as const,
+            source: "import" as const,
+            answers: c.answers,
+            formVersion: forms[c.role]?.version ?? 1,
+            capacity: capacityFrom(c.answers),
+            appliedAt: now,
+            decidedAt: now,
+            decidedBy: principal.user.id,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [enrolments.programmeId, enrolments.userId],
+          set: {
+            role: sql`excluded.role`,
+            answers: sql`excluded.answers`,
+            formVersion: sql`excluded.form_version`,
+            capacity: sql`excluded.capacity`,
+            updatedAt: now,
+          },
+        });
+    }
+    await syncImportedMemberships(
+      tx,
+      programme.id,
+      changes.map((c) => known.get(c.email)?.id as string),
+    );
+    const welcome = newPeople.map((c) => ({ person: c, token: newSecret() }));
+    for (const part of chunks(welcome)) {
+      await tx
+        .insert(passwordResets)
+        .values(
+          part.map((w) => ({
+            userId: known.get(w.person.email)?.id as string,
+            tokenHash: hashSecret(w.token),
+            expiresAt: new Date(Date.now() + WELCOME_DAYS * 86_400_000),
+          })),
+        );
+      await tx.insert(jobs).values(
+        part.map((w) => ({
+          name: "mail.send",
+          payload: importedWelcomeEmail(w.person, {
+            programme: programme.name,
+            link: enrolmentLink(ctx, programme.id),
+            setPasswordLink: `${ctx.config.baseUrl}/reset-password?token=${encodeURIComponent(w.token)}`,
+            days: WELCOME_DAYS,
+          }),
+        })),
+      );
+    }
+  });
+  ctx.logger.info(
+    { programmeId: programme.id, created: report.created, updated: report.updated, unchanged: report.unchanged },
+    "participants imported",
+  );
+  return report;
+}
+
+async function existingParticipants(db: Executor, programmeId: string): Promise<Map<string, ExistingParticipant>> {
+  const rows = await db
+    .select({ email: users.email, name: users.name, role: enrolments.role, answers: enrolments.answers })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .where(eq(enrolments.programmeId, programmeId));
+  return new Map(rows.map((r) => [r.email, { name: r.name, role: r.role, answers: r.answers }]));
+}
+
+/** Approved enrolments hold their role; a role changed by the import replaces the old one. */
+async function syncImportedMemberships(db: Executor, programmeId: string, userIds: string[]) {
+  for (const part of chunks(userIds)) {
+    await db
+      .delete(programmeMembers)
+      .where(
+        and(
+          eq(programmeMembers.programmeId, programmeId),
+          inArray(programmeMembers.userId, part),
+          sql`${programmeMembers.role} <> 'coordinator'`,
+        ),
+      );
+    await db.execute(sql`
+      insert into programme_members (programme_id, user_id, role)
+      select programme_id, user_id, role from enrolments
+      where programme_id = ${programmeId} and status = 'approved' and user_id in (${sql.join(
+        part.map((id) => sql`${id}`),
+        sql`, `,
+      )})
+      on conflict do nothing`);
+  }
+}
