@@ -17,6 +17,7 @@ import { publicEnrolmentRoutes } from "./modules/enrolment/routes-public.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { intakeRoutes } from "./modules/intake/routes.js";
 import { programmeRoutes } from "./modules/programmes/routes.js";
+import { skillRoutes } from "./modules/skills/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
 import type { AppContext } from "./platform/context.js";
@@ -82,6 +83,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await userRoutes(typed, ctx);
       await programmeRoutes(typed, ctx);
       await intakeRoutes(typed, ctx);
+      await skillRoutes(typed, ctx);
       await publicEnrolmentRoutes(typed, ctx);
       await participantRoutes(typed, ctx);
       await coordinatorEnrolmentRoutes(typed, ctx);

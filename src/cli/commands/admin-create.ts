@@ -5,11 +5,11 @@ import { UserCreate } from "../../contracts/users.js";
 import { openConfiguredDatabase } from "../../server/main.js";
 import { createUser } from "../../server/modules/users/create-user.js";
 import { loadConfig } from "../../server/platform/config.js";
-import { reportFailure } from "../fail.js";
+import { CliError, reportFailure } from "../fail.js";
 
 async function promptPassword(): Promise<string> {
   if (process.env.GROVE_ADMIN_PASSWORD) return process.env.GROVE_ADMIN_PASSWORD;
-  if (!process.stdin.isTTY) throw new Error("Set GROVE_ADMIN_PASSWORD or run this in a terminal to type the password.");
+  if (!process.stdin.isTTY) throw new CliError("Set GROVE_ADMIN_PASSWORD or run this in a terminal to type the password.");
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   try {
     return await rl.question("Password (at least 10 characters): ");
@@ -29,7 +29,7 @@ export function registerAdminCreate(program: Command) {
       try {
         const parsed = UserCreate.safeParse({ email: opts.email, name: opts.name, password: await promptPassword(), isAdmin: true });
         if (!parsed.success) {
-          throw new Error(`Cannot create the admin:\n${z.prettifyError(parsed.error)}`);
+          throw new CliError(`Cannot create the admin:\n${z.prettifyError(parsed.error)}`);
         }
         const { database, lock } = await openConfiguredDatabase(loadConfig());
         try {
@@ -41,7 +41,7 @@ export function registerAdminCreate(program: Command) {
           lock?.release();
         }
       } catch (err) {
-        reportFailure(err instanceof Error && !(err as { status?: number }).status ? new Error(err.message) : err);
+        reportFailure(err);
       }
     });
 }

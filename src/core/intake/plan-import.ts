@@ -1,6 +1,6 @@
 import { cellToRawAnswer } from "./csv-cells.js";
 import { type Answers, type FormDefinition, type IntakeRole, isGivingRole } from "./questions.js";
-import { validateAnswers } from "./validate-answers.js";
+import { canonicaliseSkills, validateAnswers } from "./validate-answers.js";
 
 export type ImportProblem = { row: number; column: string; message: string };
 
@@ -30,6 +30,7 @@ export function planImport(
   records: string[][],
   forms: Partial<Record<IntakeRole, FormDefinition>>,
   existing: ReadonlyMap<string, ExistingParticipant>,
+  canonicalSkill?: (name: string) => string | undefined,
 ): ImportPlan {
   const errors: ImportProblem[] = [];
   const columns = header.map((h) => h.trim());
@@ -93,7 +94,9 @@ export function planImport(
       if (FIXED.includes(column) || form.questions.some((q) => q.key === column)) continue;
       if (cell(column)) errors.push({ row, column, message: `The ${role} form has no question "${column}"; leave it empty for ${role}s` });
     }
-    const { answers, problems } = validateAnswers(form, raw);
+    const validated = validateAnswers(form, raw);
+    const problems = validated.problems;
+    const answers = canonicalSkill ? canonicaliseSkills(validated.answers, canonicalSkill) : validated.answers;
     for (const p of problems) {
       const message =
         p.key === "capacity" && isGivingRole(role) && !columns.includes("capacity") ? "Add a capacity column for mentors" : p.message;

@@ -138,3 +138,21 @@ function normaliseAvailability(raw: unknown): AvailabilityWindow[] | { problem: 
   }
   return windows.length > 21 ? { problem: "At most 21 windows a week" } : windows;
 }
+
+/**
+ * Rewrites skill names to the taxonomy's canonical names ("JS" → JavaScript), merging
+ * duplicates at the higher level. Unknown skills are kept as typed: matching treats them
+ * by exact name, and the form shows the closest known ones.
+ */
+export function canonicaliseSkills(answers: Answers, canonical: (name: string) => string | undefined): Answers {
+  const skills = answers.skills;
+  if (!Array.isArray(skills)) return answers;
+  const merged: SkillAnswer[] = [];
+  for (const s of skills as SkillAnswer[]) {
+    const name = canonical(s.name) ?? s.name;
+    const existing = merged.find((m) => m.name.toLowerCase() === name.toLowerCase());
+    if (existing) existing.level = Math.max(existing.level, s.level);
+    else merged.push({ name, level: s.level });
+  }
+  return { ...answers, skills: merged };
+}

@@ -86,7 +86,9 @@ export class Client {
     const set = res.cookies.find((c) => c.name === "grove_session");
     if (set) this.cookie = set.value || undefined;
     const json = res.headers["content-type"]?.toString().includes("json") ? res.json() : undefined;
-    if (json?.csrfToken) this.csrfToken = json.csrfToken;
+    // Sign-in answers with the token; applying or accepting an invitation nests it under `session`.
+    const csrfToken = json?.csrfToken ?? json?.session?.csrfToken;
+    if (csrfToken) this.csrfToken = csrfToken;
     return res;
   }
 

@@ -11,6 +11,7 @@ import { enqueue } from "../../platform/jobs/queue.js";
 import { findUserByEmail, insertUser } from "../accounts/repository.js";
 import { findForm } from "../intake/repository.js";
 import { findProgrammeBySlug } from "../programmes/repository.js";
+import { withCanonicalSkills } from "../skills/canonical-answers.js";
 import { applicationReceivedEmail } from "./emails.js";
 import { enrolmentLink } from "./links.js";
 import { findEnrolmentOfUser, upsertApplication } from "./repository.js";
@@ -54,8 +55,9 @@ export async function applyToProgramme(
   if (principal && input.account) throw badRequest("validation_failed", "You are signed in already; leave out the account details.");
   const form = await findForm(ctx.db, programme.id, input.role);
   if (!form) throw notFound("That form");
-  const { answers, problems } = validateAnswers(form, input.answers);
-  if (problems.length) throw answerProblems(problems);
+  const validated = validateAnswers(form, input.answers);
+  if (validated.problems.length) throw answerProblems(validated.problems);
+  const answers = await withCanonicalSkills(ctx.db, validated.answers);
   const passwordHash = input.account ? await hashPassword(input.account.password) : null;
 
   try {

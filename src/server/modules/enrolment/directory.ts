@@ -46,7 +46,8 @@ function where(programmeId: string, f: DirectoryQuery): SQL | undefined {
 }
 
 const SORTS = {
-  name: users.name,
+  // Case-insensitive, so "Ivy" sorts among "amara" and "bo" whatever the database collation.
+  name: sql`lower(${users.name})`,
   email: users.email,
   applied: enrolments.appliedAt,
   status: enrolments.status,

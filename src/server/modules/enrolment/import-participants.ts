@@ -12,6 +12,7 @@ import { passwordResets, users } from "../accounts/tables.js";
 import { findForm } from "../intake/repository.js";
 import { loadProgrammeFor } from "../programmes/access.js";
 import { programmeMembers } from "../programmes/tables.js";
+import { currentTaxonomy } from "../skills/taxonomy-cache.js";
 import { importedWelcomeEmail } from "./emails.js";
 import { enrolmentLink } from "./links.js";
 import { capacityFrom } from "./repository.js";
@@ -29,7 +30,9 @@ export function readCsv(text: string): { header: string[]; records: string[][] }
   try {
     const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
     if (rows.length === 0) return { error: { row: 1, column: "", message: "The file is empty; the first line must name the columns" } };
-    return { header: rows[0], records: rows.slice(1) };
+    // Line breaks inside quoted fields arrive as the file's own (CRLF from spreadsheets): store them as \n.
+    const clean = rows.map((r) => r.map((cell) => cell.replace(/\r\n?/g, "\n")));
+    return { header: clean[0], records: clean.slice(1) };
   } catch (err) {
     const e = err as { message: string; lines?: number; record?: number };
     return { error: { row: (e.record ?? 0) + 1, column: "", message: `The file is not valid CSV: ${e.message}` } };
@@ -62,7 +65,8 @@ export async function importParticipants(
     if (form) forms[role] = form;
   }
   const existing = await existingParticipants(ctx.db, programme.id);
-  const plan = planImport(csv.header, csv.records, forms, existing);
+  const taxonomy = await currentTaxonomy(ctx.db);
+  const plan = planImport(csv.header, csv.records, forms, existing, (name) => taxonomy.resolve(name)?.skill.name);
   const count = (action: string) => plan.planned.filter((p) => p.action === action).length;
   const report = {
     rows: plan.rows,
@@ -135,15 +139,13 @@ export async function importParticipants(
     );
     const welcome = newPeople.map((c) => ({ person: c, token: newSecret() }));
     for (const part of chunks(welcome)) {
-      await tx
-        .insert(passwordResets)
-        .values(
-          part.map((w) => ({
-            userId: known.get(w.person.email)?.id as string,
-            tokenHash: hashSecret(w.token),
-            expiresAt: new Date(Date.now() + WELCOME_DAYS * 86_400_000),
-          })),
-        );
+      await tx.insert(passwordResets).values(
+        part.map((w) => ({
+          userId: known.get(w.person.email)?.id as string,
+          tokenHash: hashSecret(w.token),
+          expiresAt: new Date(Date.now() + WELCOME_DAYS * 86_400_000),
+        })),
+      );
       await tx.insert(jobs).values(
         part.map((w) => ({
           name: "mail.send",

@@ -11,6 +11,7 @@ import { findUserByEmail, insertUser, setPasswordHash } from "../accounts/reposi
 import { findForm } from "../intake/repository.js";
 import { loadProgrammeFor } from "../programmes/access.js";
 import { findProgramme } from "../programmes/repository.js";
+import { withCanonicalSkills } from "../skills/canonical-answers.js";
 import { answerProblems, type NewAccount } from "./apply.js";
 import { invitationEmail } from "./emails.js";
 import { findEnrolmentOfUser, syncMembership, upsertApplication } from "./repository.js";
@@ -120,8 +121,9 @@ export async function acceptInvitation(
     throw new AppError(401, "unauthenticated", `Sign in as ${invitation.email} to accept this invitation.`);
   if (!principal && !input.account) throw badRequest("validation_failed", "Choose your name and a password to create your account.");
   const form = await findForm(ctx.db, programme.id, invitation.role);
-  const { answers, problems } = validateAnswers(form ?? { role: invitation.role, version: 1, questions: [] }, input.answers);
-  if (problems.length) throw answerProblems(problems);
+  const validated = validateAnswers(form ?? { role: invitation.role, version: 1, questions: [] }, input.answers);
+  if (validated.problems.length) throw answerProblems(validated.problems);
+  const answers = await withCanonicalSkills(ctx.db, validated.answers);
   const passwordHash = input.account ? await hashPassword(input.account.password) : null;
 
   return ctx.db.transaction(async (tx) => {

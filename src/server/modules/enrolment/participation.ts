@@ -9,6 +9,7 @@ import type { Executor } from "../../platform/db.js";
 import { AppError, badRequest, conflict, notFound } from "../../platform/errors.js";
 import { findForm, findFormVersion } from "../intake/repository.js";
 import { findProgramme } from "../programmes/repository.js";
+import { withCanonicalSkills } from "../skills/canonical-answers.js";
 import { answerProblems } from "./apply.js";
 import {
   capacityFrom,
@@ -87,7 +88,7 @@ export async function updateOwnEnrolment(
     if (!form) throw notFound("That form");
     const result = validateAnswers(form, changes.answers);
     if (result.problems.length) throw answerProblems(result.problems);
-    answers = result.answers;
+    answers = await withCanonicalSkills(ctx.db, result.answers);
     formVersion = form.version;
   }
   if (changes.capacity !== undefined) answers = { ...answers, capacity: changes.capacity };

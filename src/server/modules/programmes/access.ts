@@ -14,8 +14,7 @@ export async function loadProgrammeFor(db: Executor, principal: Principal, id: s
   const roles = programme ? await rolesInProgramme(db, id, principal.user.id) : [];
   const actor = { isAdmin: principal.user.isAdmin, roles };
   // Applicants (not yet holding a role) may see the programme they applied to.
-  const enrolled =
-    programme && roles.length === 0 && !actor.isAdmin && need === "view" ? await findEnrolmentOfUser(db, id, principal.user.id) : undefined;
+  const enrolled = programme && roles.length === 0 && !actor.isAdmin ? await findEnrolmentOfUser(db, id, principal.user.id) : undefined;
   if (!programme || !(canViewProgramme(actor) || enrolled)) throw notFound("That programme");
   if (need === "manage" && !canManageProgramme(actor)) throw forbidden("Only the programme's coordinators can do that.");
   return { programme, roles };
