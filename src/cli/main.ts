@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { GROVE_VERSION } from "../server/platform/version.js";
 import { registerAdminCreate } from "./commands/admin-create.js";
+import { registerImportParticipants } from "./commands/import-participants.js";
+import { registerMatchSolve } from "./commands/match-solve.js";
 import { registerMigrate } from "./commands/migrate.js";
 import { registerServe } from "./commands/serve.js";
 
@@ -20,5 +22,7 @@ program
 registerServe(program);
 registerMigrate(program);
 registerAdminCreate(program);
+registerImportParticipants(program);
+registerMatchSolve(program);
 
 await program.parseAsync(process.argv);
