@@ -92,3 +92,32 @@ export const Member = z.object({
 });
 
 export const MemberAdd = z.strictObject({ email: Email, role: ProgrammeRole });
+
+export const ResourceLink = z.strictObject({
+  label: z.string().trim().min(1).max(120),
+  url: z.url({ message: "Links must be full URLs, like https://example.org/page" }),
+});
+export const WeeklyResource = z
+  .object({
+    week: z.number().int(),
+    audience: z.enum(["mentor", "mentee"]),
+    title: z.string(),
+    body: z.string(),
+    links: z.array(z.object({ label: z.string(), url: z.string() })),
+  })
+  .meta({ id: "WeeklyResource" });
+export const WeeklyResourceSave = z.strictObject({
+  title: z.string().trim().min(1, "Give the resource a title").max(200),
+  body: z.string().trim().min(1, "Write a few words").max(5000),
+  links: z.array(ResourceLink).max(10).default([]),
+});
+export const ResourceParams = z.strictObject({
+  id: z.uuid({ message: "Must be a valid id" }),
+  week: z.coerce.number().int().min(1).max(520),
+  audience: z.enum(["mentor", "mentee"]),
+});
+export const MemberParams = z.strictObject({
+  id: z.uuid({ message: "Must be a valid id" }),
+  userId: z.uuid({ message: "Must be a valid id" }),
+});
+export const MemberRemoveQuery = z.strictObject({ role: ProgrammeRole });

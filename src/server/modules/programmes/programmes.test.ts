@@ -227,3 +227,45 @@ describe("programme design and lifecycle", () => {
     expect(locked.json().error.code).toBe("type_locked");
   });
 });
+
+describe("weekly resources and coordinators", () => {
+  it("ships 12 weeks of resources for each side, editable by coordinators, filtered by side for participants", async () => {
+    const p = (await admin.post("/api/programmes", { name: "Content schedule" })).json();
+    const all = (await admin.get(`/api/programmes/${p.id}/resources`)).json();
+    expect(all).toHaveLength(24);
+    const saved = await admin.request("PUT", `/api/programmes/${p.id}/resources/3/mentee`, {
+      title: "Write your first goal",
+      body: "Pick one thing you want to be able to do by week 12.",
+      links: [{ label: "Our goal guide", url: "https://example.org/goals" }],
+    });
+    expect(saved.statusCode).toBe(200);
+    const badLink = await admin.request("PUT", `/api/programmes/${p.id}/resources/3/mentee`, {
+      title: "x",
+      body: "y",
+      links: [{ label: "l", url: "not a url" }],
+    });
+    expect(badLink.statusCode).toBe(400);
+    expect(
+      (await admin.request("PUT", `/api/programmes/${p.id}/resources/13/mentee`, { title: "x", body: "y" })).json().error.message,
+    ).toMatch(/12 weeks/);
+    await admin.post(`/api/programmes/${p.id}/members`, { email: "mia@example.org", role: "mentee" });
+    const mia = await new Client(t.app).signIn("mia@example.org", "a long enough password");
+    const mine = (await mia.get(`/api/programmes/${p.id}/resources`)).json();
+    expect(mine).toHaveLength(12);
+    expect(mine.every((r: { audience: string }) => r.audience === "mentee")).toBe(true);
+    expect(mine.find((r: { week: number }) => r.week === 3).title).toBe("Write your first goal");
+    expect((await mia.request("PUT", `/api/programmes/${p.id}/resources/3/mentee`, { title: "x", body: "y" })).statusCode).toBe(403);
+  });
+
+  it("keeps at least one coordinator", async () => {
+    const p = (await admin.post("/api/programmes", { name: "Two coordinators" })).json();
+    await admin.post(`/api/programmes/${p.id}/members`, { email: "cora@example.org", role: "coordinator" });
+    const me = (await admin.get("/api/users/me")).json();
+    expect((await admin.delete(`/api/programmes/${p.id}/members/${me.id}?role=coordinator`)).statusCode).toBe(204);
+    const cora = await new Client(t.app).signIn("cora@example.org", "a long enough password");
+    const members = (await cora.get(`/api/programmes/${p.id}/members`)).json();
+    const last = await cora.delete(`/api/programmes/${p.id}/members/${members[0].userId}?role=coordinator`);
+    expect(last.statusCode).toBe(409);
+    expect(last.json().error.code).toBe("last_coordinator");
+  });
+});

@@ -4,11 +4,16 @@ import { errorResponses } from "../../../contracts/errors.js";
 import {
   Member,
   MemberAdd,
+  MemberParams,
+  MemberRemoveQuery,
   Programme,
   ProgrammeCreate,
   ProgrammeListQuery,
   ProgrammeStatusChange,
   ProgrammeUpdate,
+  ResourceParams,
+  WeeklyResource,
+  WeeklyResourceSave,
 } from "../../../contracts/programmes.js";
 import { requireUser } from "../../platform/auth/plugin.js";
 import type { AppContext } from "../../platform/context.js";
@@ -17,7 +22,9 @@ import { loadProgrammeFor } from "./access.js";
 import { addProgrammeMember } from "./add-member.js";
 import { createProgramme } from "./create-programme.js";
 import { presentProgramme } from "./present.js";
+import { removeCoordinator } from "./remove-member.js";
 import { listMembers, listProgrammes, rolesByProgramme } from "./repository.js";
+import { deleteResource, listResources, saveResource } from "./resources.js";
 import { changeProgrammeStatus, setProgrammeArchived, updateProgramme } from "./update-programme.js";
 
 const tags = ["programmes"];
@@ -171,6 +178,66 @@ export async function programmeRoutes(app: TypedApp, ctx: AppContext) {
       await addProgrammeMember(ctx.db, requireUser(req), req.params.id, req.body.email, req.body.role);
       const rows = await listMembers(ctx.db, req.params.id);
       return reply.code(201).send(rows.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() })));
+    },
+  );
+
+  app.delete(
+    "/programmes/:id/members/:userId",
+    {
+      schema: {
+        tags,
+        summary: "Remove a coordinator (coordinators); the last one cannot be removed",
+        params: MemberParams,
+        querystring: MemberRemoveQuery,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await removeCoordinator(ctx.db, requireUser(req), req.params.id, req.params.userId, req.query.role);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/programmes/:id/resources",
+    {
+      schema: {
+        tags: ["weekly resources"],
+        summary: "The weekly content schedule (participants see their own side's)",
+        params: IdParams,
+        response: { 200: z.array(WeeklyResource), ...errorResponses },
+      },
+    },
+    async (req) => listResources(ctx.db, requireUser(req), req.params.id),
+  );
+
+  app.put(
+    "/programmes/:id/resources/:week/:audience",
+    {
+      schema: {
+        tags: ["weekly resources"],
+        summary: "Write one week's resource for one side (coordinators)",
+        params: ResourceParams,
+        body: WeeklyResourceSave,
+        response: { 200: WeeklyResource, ...errorResponses },
+      },
+    },
+    async (req) => saveResource(ctx.db, requireUser(req), req.params.id, req.params.week, req.params.audience, req.body),
+  );
+
+  app.delete(
+    "/programmes/:id/resources/:week/:audience",
+    {
+      schema: {
+        tags: ["weekly resources"],
+        summary: "Remove one week's resource (coordinators)",
+        params: ResourceParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await deleteResource(ctx.db, requireUser(req), req.params.id, req.params.week, req.params.audience);
+      return reply.code(204).send(null);
     },
   );
 }
