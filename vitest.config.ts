@@ -5,7 +5,15 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["src/core/**/*.test.ts", "src/contracts/**/*.test.ts"], environment: "node" } },
+      // Tiers run one after another (groupOrder): fast feedback first, browsers last.
+      {
+        test: {
+          name: "unit",
+          include: ["src/core/**/*.test.ts", "src/contracts/**/*.test.ts"],
+          environment: "node",
+          sequence: { groupOrder: 1 },
+        },
+      },
       {
         test: {
           name: "integration",
@@ -16,6 +24,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry and the machine has two cores.
           maxWorkers: 2,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -26,6 +35,7 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 3 },
         },
       },
     ],
