@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { webDist } from "./web-app.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const webSources = [path.join(repoRoot, "src/web"), path.join(repoRoot, "src/contracts"), path.join(repoRoot, "vite.config.ts")];
+const webSources = ["src/web", "src/contracts", "src/core", "vite.config.ts"].map((p) => path.join(repoRoot, p));
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

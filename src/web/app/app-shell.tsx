@@ -1,0 +1,83 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, Navigate, Outlet, useRouterState } from "@tanstack/react-router";
+import { sessionEndedBySigningOut, sessionQueryOptions } from "../features/auth/session";
+import { useSignOut } from "../features/auth/use-sign-out";
+import { FlashMessage } from "./flash-message";
+import { SkipLink } from "./skip-link";
+
+/** The signed-in frame: brand, navigation by role, the page, and a way out. */
+export function AppShell() {
+  const { data: session } = useQuery(sessionQueryOptions);
+  const href = useRouterState({ select: (state) => state.location.href });
+  const signOut = useSignOut("here");
+
+  // The session ended. After signing out, start afresh; after it expired (or was ended
+  // on another device), come back here once signed in again.
+  if (!session) {
+    return <Navigate to="/sign-in" search={{ redirect: sessionEndedBySigningOut() ? undefined : href }} replace />;
+  }
+  const { user } = session;
+
+  return (
+    <div className="shell">
+      <SkipLink />
+      <header className="shell__header">
+        <div className="shell__bar">
+          <Link to="/programmes" className="brand brand--link">
+            <span className="brand__mark" aria-hidden="true" />
+            Grove
+          </Link>
+          <div className="shell__user">
+            <span className="shell__user-name" title={user.email}>
+              <span className="visually-hidden">Signed in as </span>
+              {user.name}
+            </span>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => signOut.mutate()}
+              disabled={signOut.isPending}
+            >
+              {signOut.isPending ? "Signing out…" : "Sign out"}
+            </button>
+          </div>
+        </div>
+        <nav className="shell__nav" aria-label="Main">
+          <ul>
+            <li>
+              <Link to="/programmes" activeProps={{ "aria-current": "page" }}>
+                Programmes
+              </Link>
+            </li>
+            {user.isAdmin ? (
+              <li>
+                <Link to="/users" activeProps={{ "aria-current": "page" }}>
+                  Users
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to="/account" activeProps={{ "aria-current": "page" }}>
+                Account
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="shell__main">
+        {signOut.isError ? (
+          <p className="notice notice--error" role="alert">
+            Signing out didn't work: {signOut.error.message}
+          </p>
+        ) : null}
+        <FlashMessage />
+        <Outlet />
+      </main>
+      <footer className="shell__footer">
+        <p>
+          Grove · <a href="/api/docs">API reference</a>
+        </p>
+      </footer>
+    </div>
+  );
+}

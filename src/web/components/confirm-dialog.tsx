@@ -1,0 +1,111 @@
+import { type ReactNode, useEffect, useId, useRef } from "react";
+
+type ConfirmDialogProps = {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  pendingLabel: string;
+  pending?: boolean;
+  error?: string | null;
+  variant?: "primary" | "danger";
+  onConfirm: () => void;
+  onCancel: () => void;
+};
+
+const focusableSelector = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal question built on <dialog>: the page behind becomes inert, Tab stays
+ * inside, Escape cancels, and focus goes back to whatever opened it.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  pendingLabel,
+  pending = false,
+  error,
+  variant = "primary",
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+  const titleId = useId();
+  const bodyId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+      cancelRef.current?.focus();
+    } else if (!open && dialog.open) {
+      dialog.close();
+      // The opener may have been replaced (e.g. Archive became Restore); only return
+      // focus when it is still on the page, otherwise the caller moves focus itself.
+      const opener = openerRef.current;
+      if (opener?.isConnected) opener.focus();
+    }
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onCancel={(event) => {
+        // Escape: let React state decide, so the dialog and the state never disagree.
+        event.preventDefault();
+        if (!pending) onCancel();
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== "Tab") return;
+        const focusable = Array.from(ref.current?.querySelectorAll<HTMLElement>(focusableSelector) ?? []);
+        if (focusable.length === 0) return;
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }}
+    >
+      <h2 id={titleId} className="dialog__title">
+        {title}
+      </h2>
+      <div id={bodyId} className="dialog__body">
+        {children}
+      </div>
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="dialog__actions">
+        <button type="button" className="button button--secondary" ref={cancelRef} onClick={onCancel} disabled={pending}>
+          Cancel
+        </button>
+        {/* aria-disabled rather than disabled keeps focus on the button while it works. */}
+        <button
+          type="button"
+          className={`button button--${variant}`}
+          onClick={() => {
+            if (!pending) onConfirm();
+          }}
+          aria-disabled={pending || undefined}
+        >
+          {pending ? pendingLabel : confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,34 @@
+/** Calendar dates as the API sends them: "2026-01-12", no time, no zone. */
+
+const DAY_MS = 86_400_000;
+
+function parse(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+export function daysBetween(startIso: string, endIso: string): number {
+  return Math.round((parse(endIso).getTime() - parse(startIso).getTime()) / DAY_MS);
+}
+
+export function formatDate(isoDate: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(parse(isoDate));
+}
+
+export function formatDateTime(isoDateTime: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(isoDateTime));
+}
+
+/**
+ * "12 weeks", "12 weeks and 3 days", "5 days": the length of a term whose end date is
+ * its last day (so Monday 5 Jan to Sunday 29 Mar is exactly 12 weeks).
+ */
+export function describeTermLength(startIso: string, endIso: string): string {
+  const days = daysBetween(startIso, endIso) + 1;
+  if (days <= 0) return "ends before it starts";
+  const weeks = Math.floor(days / 7);
+  const rest = days % 7;
+  const parts: string[] = [];
+  if (weeks > 0) parts.push(`${weeks} week${weeks === 1 ? "" : "s"}`);
+  if (rest > 0 || weeks === 0) parts.push(`${rest} day${rest === 1 ? "" : "s"}`);
+  return parts.join(" and ");
+}
