@@ -14,6 +14,9 @@ export interface CommandOutput {
 /** Lines of pairs shown by the human summary; --json has them all. */
 const SHOWN_PAIRS = 20;
 
+/** Scores for people: two decimals at most (--json keeps full precision). */
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
 /**
  * `grove match solve` without the process around it: problem-file text in, what to print and
  * the exit code out, so tests need no child process.
@@ -37,7 +40,7 @@ export function runMatchSolve(
   if (options.json) return { stdout: `${JSON.stringify({ ...summary, millis })}\n`, stderr: "", exitCode: 0 };
 
   const out = [`Matched ${summary.matched} of ${problem.mentees.length} mentees, total score ${summary.totalScore} (${millis} ms).`];
-  for (const a of summary.assignments.slice(0, SHOWN_PAIRS)) out.push(`  ${a.mentee} -> ${a.mentor} (${a.score})`);
+  for (const a of summary.assignments.slice(0, SHOWN_PAIRS)) out.push(`  ${a.mentee} -> ${a.mentor} (${round2(a.score)})`);
   if (summary.assignments.length > SHOWN_PAIRS) {
     out.push(`  ... and ${summary.assignments.length - SHOWN_PAIRS} more pairs (--json lists them all)`);
   }
