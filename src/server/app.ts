@@ -16,6 +16,7 @@ import { participantRoutes } from "./modules/enrolment/routes-participant.js";
 import { publicEnrolmentRoutes } from "./modules/enrolment/routes-public.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { intakeRoutes } from "./modules/intake/routes.js";
+import { matchingRoutes } from "./modules/matching/routes.js";
 import { programmeRoutes } from "./modules/programmes/routes.js";
 import { skillRoutes } from "./modules/skills/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await publicEnrolmentRoutes(typed, ctx);
       await participantRoutes(typed, ctx);
       await coordinatorEnrolmentRoutes(typed, ctx);
+      await matchingRoutes(typed, ctx);
     },
     { prefix: "/api" },
   );
