@@ -89,9 +89,11 @@ export async function runMatchingRound(ctx: AppContext, principal: Principal, pr
   const explainer = createExplainer(problem, solution);
   const prepared = new Map<number, ReturnType<typeof prepareProfile>>();
   const preparedMentor = (m: number) => {
-    let p = prepared.get(m);
-    if (!p) prepared.set(m, (p = prepareProfile(mentorProfiles[m], skillInfo)));
-    return p;
+    const cached = prepared.get(m);
+    if (cached) return cached;
+    const fresh = prepareProfile(mentorProfiles[m], skillInfo);
+    prepared.set(m, fresh);
+    return fresh;
   };
   // Rows without their round id yet: the round is created in the same transaction that stores them.
   const pairs: Omit<typeof matchPairs.$inferInsert, "roundId">[] = [];
