@@ -11,3 +11,14 @@ export function utcOffsetMinutes(timeZone: string, at: Date): number {
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
   return m[1] === "-" ? -minutes : minutes;
 }
+
+// Building an Intl formatter costs far more than using one; a pool has few distinct zones.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
