@@ -1,4 +1,5 @@
 import type { PackedProblem } from "../src/core/matching/problem.js";
+import { GROWTH_AREAS, type Profile, type SkillInfo } from "../src/core/matching/profile.js";
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed always gives the same instance. */
 export function mulberry32(seed: number): () => number {
@@ -144,4 +145,33 @@ export function slotCostMatrix(problem: PackedProblem): number[][] {
     row[2 * m + 1] = -problem.edgeScore[i];
   }
   return matrix;
+}
+
+const SKILLS = Array.from({ length: 200 }, (_, i) => `skill${i}`);
+
+/** A stand-in taxonomy for the random profiles: 200 skills in 20 families. */
+export const benchSkillInfo: SkillInfo = (name) => ({ canonical: name, family: `family${Number(name.slice(5)) % 20}` });
+
+/**
+ * Random intake profiles: three skills each out of 200, growth areas, 0-24 years, interests,
+ * one of seven time zones, one two-hour weekday window, English (a fifth also German).
+ */
+export function randomProfiles(count: number, prefix: string, seed: number): Profile[] {
+  const random = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+  return Array.from({ length: count }, (_, i) => {
+    const start = 8 * 60 + Math.floor(random() * 10 * 60);
+    return {
+      id: `${prefix}${i}`,
+      email: `${prefix}${i}@example.org`,
+      skills: Array.from({ length: 3 }, () => ({ name: pick(SKILLS), level: 1 + Math.floor(random() * 5) })),
+      areasOffered: GROWTH_AREAS.filter(() => random() < 0.5),
+      areasSought: GROWTH_AREAS.filter(() => random() < 0.5),
+      yearsExperience: Math.floor(random() * 25),
+      interests: ["music", "climbing", "chess", "cooking"].filter(() => random() < 0.4),
+      utcOffsetMinutes: pick([-480, -300, 0, 60, 120, 330, 540]),
+      availability: [{ day: Math.floor(random() * 5), start, end: start + 120 }],
+      languages: random() < 0.8 ? ["en"] : ["en", "de"],
+    };
+  });
 }

@@ -40,6 +40,8 @@ export type ScoreNeeded =
 
 export interface MatchExplainer {
   mentorContention(): MentorContention[];
+  /** The mentors a (non-locked) mentee may be paired with: listed, not excluded. */
+  allowedMentors(mentee: number): number[];
   /** Also answers for pairs that are not allowed today ("what if we allowed it?"). */
   scoreNeeded(mentee: number, mentor: number): ScoreNeeded;
 }
@@ -60,27 +62,78 @@ export function createExplainer(problem: PackedProblem, solution: MatchSolution)
     for (let j = 0; j < M; j++) if (graph.load[j] > 0) out.push([j, raw]);
     return out;
   };
-  /** Can some unmatched mentee other than `except` reach `target` by a chain of moves? */
-  const reachableFromUnmatched = (target: number, except: number) => {
-    let found = false;
-    graph.search(unmatchedSources(0, except), except, (node) => {
-      found = node === target;
-      return found;
+  /**
+   * Cheapest chain into each mentor from anyone who could start one: a mentor with mentees
+   * losing one ("a place is freed somewhere") or an unmatched mentee joining. Neither depends
+   * on the question asked, so both are searched once. A chain into mentor j never needs to pass
+   * through one of j's own mentees first, so leaving the asked-about mentee out changes nothing.
+   */
+  let intoMentor: { fromLoaded: Float64Array; fromUnmatched: Float64Array } | null = null;
+  const chainsIntoMentors = () => {
+    if (intoMentor !== null) return intoMentor;
+    const fromLoaded = new Float64Array(M).fill(Number.POSITIVE_INFINITY);
+    graph.search(mentorsWithMentees(0), -1, (node, raw) => {
+      if (node < M) fromLoaded[node] = raw;
+      return false;
     });
-    return found;
+    const fromUnmatched = new Float64Array(M).fill(Number.POSITIVE_INFINITY);
+    graph.search(unmatchedSources(0, -1), -1, (node, raw) => {
+      if (node < M) fromUnmatched[node] = raw;
+      return false;
+    });
+    intoMentor = { fromLoaded, fromUnmatched };
+    return intoMentor;
+  };
+
+  /**
+   * For an unmatched mentee the answer does not depend on who they are (they are not part of any
+   * chain), only on the mentor: whether a chain from the mentor reaches room (then any score
+   * places them, one more match), else the cheapest chain ending with someone being left out.
+   * Two backward searches answer that for every mentor at once, so explaining all unmatched
+   * mentees costs two searches, not one per candidate.
+   */
+  let forUnmatched: { reachesRoom: Uint8Array; dropCost: Float64Array } | null = null;
+  const unmatchedTables = () => {
+    if (forUnmatched !== null) return forUnmatched;
+    const reachesRoom = new Uint8Array(M);
+    const rooms: [number, number][] = [];
+    for (let j = 0; j < M; j++) if (graph.hasRoom(j)) rooms.push([j, 0]);
+    graph.searchBackward(rooms, (node) => {
+      if (node < M) reachesRoom[node] = 1;
+    });
+    const dropCost = new Float64Array(M).fill(Number.POSITIVE_INFINITY);
+    const assigned: [number, number][] = [];
+    for (let x = 0; x < graph.menteeCount; x++) if (graph.mentorOf[x] >= 0) assigned.push([M + x, 0]);
+    graph.searchBackward(assigned, (node, raw) => {
+      if (node < M) dropCost[node] = raw;
+    });
+    forUnmatched = { reachesRoom, dropCost };
+    return forUnmatched;
   };
 
   return {
+    allowedMentors(e) {
+      const { start, right } = graph.byMentee;
+      return Array.from(right.subarray(start[e], start[e + 1]));
+    },
+
     scoreNeeded(e, m) {
       if (graph.locked[e] === 1) return { kind: "locked" };
       if (graph.isExcluded(e, m)) return { kind: "excluded" };
       const from = graph.mentorOf[e];
       if (from === m) return { kind: "assigned" };
       const currentScore = graph.score(e, m);
+      if (from < 0) {
+        // e joins, so someone must leave (a drop); reaching room would mean one more match.
+        const { reachesRoom, dropCost } = unmatchedTables();
+        if (reachesRoom[m] === 1) return { kind: "any" };
+        if (dropCost[m] === Number.POSITIVE_INFINITY) return { kind: "never" };
+        return { kind: "above", score: dropCost[m], currentScore };
+      }
 
-      // Forcing e onto m closes a cycle e -> m ~> ... -> e. From m, the mentee bumped from m
-      // moves on, and the chain ends either back at e's old mentor (direct), at a mentor with
-      // room (then "room" re-enters the pool at any mentor that has mentees), or by someone
+      // Forcing assigned e onto m closes a cycle e -> m ~> ... -> e. From m, the mentee bumped
+      // from m moves on, and the chain ends either back at e's old mentor (direct), at a mentor
+      // with room (then "room" re-enters the pool at any mentor that has mentees), or by someone
       // being unmatched (then an unmatched mentee may re-enter the pool).
       let direct = Number.POSITIVE_INFINITY;
       let viaRoom = Number.POSITIVE_INFINITY;
@@ -92,23 +145,12 @@ export function createExplainer(problem: PackedProblem, solution: MatchSolution)
         return false;
       });
 
-      if (from < 0) {
-        // e joins, so someone must leave (a drop); reaching room would mean one more match.
-        if (viaRoom < Number.POSITIVE_INFINITY) return { kind: "any" };
-        if (viaDrop === Number.POSITIVE_INFINITY) return { kind: "never" };
-        return { kind: "above", score: viaDrop, currentScore };
-      }
-      if (viaRoom < Number.POSITIVE_INFINITY && reachableFromUnmatched(from, e)) return { kind: "any" };
-      let rejoin = Number.POSITIVE_INFINITY;
-      const sources = [
-        ...(viaRoom < Number.POSITIVE_INFINITY ? mentorsWithMentees(viaRoom) : []),
-        ...(viaDrop < Number.POSITIVE_INFINITY ? unmatchedSources(viaDrop, e) : []),
-      ];
-      graph.search(sources, e, (node, raw) => {
-        if (node !== from) return false;
-        rejoin = raw;
-        return true;
-      });
+      // Then a place is freed elsewhere (after reaching room) or an unmatched mentee comes in
+      // (after a drop), and a chain brings someone into e's old mentor. Room followed by an
+      // unmatched mentee coming in is one more match: any score will do.
+      const { fromLoaded, fromUnmatched } = chainsIntoMentors();
+      if (viaRoom < Number.POSITIVE_INFINITY && fromUnmatched[from] < Number.POSITIVE_INFINITY) return { kind: "any" };
+      const rejoin = Math.min(viaRoom + fromLoaded[from], viaDrop + fromUnmatched[from]);
       const cycle = Math.min(direct, rejoin);
       if (cycle === Number.POSITIVE_INFINITY) return { kind: "never" };
       return { kind: "above", score: cycle + (graph.score(e, from) as number), currentScore };
@@ -134,18 +176,9 @@ export function createExplainer(problem: PackedProblem, solution: MatchSolution)
       for (const j of bestMentor) if (j >= 0) topChoice[j]++;
       for (const j of solution.mentorOf) if (j >= 0) assigned[j]++;
 
-      // Value of an extra slot at j: the best chain that frees a place anywhere (a mentor with
-      // mentees loses one) and ends with someone joining j.
-      const gain = new Float64Array(M);
-      graph.search(mentorsWithMentees(0), -1, (node, raw) => {
-        if (node < M) gain[node] = -raw;
-        return false;
-      });
-      const reachable = new Uint8Array(M);
-      graph.search(unmatchedSources(0, -1), -1, (node) => {
-        if (node < M) reachable[node] = 1;
-        return false;
-      });
+      // An extra place at j is worth the best chain that frees a place anywhere and ends with
+      // someone joining j; if an unmatched mentee can reach j, it even matches one more.
+      const { fromLoaded, fromUnmatched } = chainsIntoMentors();
       return Array.from({ length: M }, (_, j) => {
         const full = !graph.hasRoom(j);
         return {
@@ -154,8 +187,8 @@ export function createExplainer(problem: PackedProblem, solution: MatchSolution)
           assigned: assigned[j],
           candidates: candidates[j],
           topChoice: topChoice[j],
-          price: full ? Math.max(0, gain[j]) : 0,
-          extraSlotMatchesMore: full && reachable[j] === 1,
+          price: full && fromLoaded[j] < 0 ? -fromLoaded[j] : 0,
+          extraSlotMatchesMore: full && fromUnmatched[j] < Number.POSITIVE_INFINITY,
         };
       });
     },

@@ -25,6 +25,10 @@ export class ResidualGraph {
   readonly load: Int32Array;
   readonly locked: Uint8Array;
   private readonly excluded: Set<number>;
+  private readonly problem: PackedProblem;
+  private readonly skip: Uint8Array;
+  /** Mentor-major copy of byMentee, built on the first backward search. */
+  private byMentor: BipartiteGraph | null = null;
   private readonly assignedStart: Int32Array;
   private readonly assignedMentee: Int32Array;
   private readonly menteeDual: Float64Array;
@@ -49,6 +53,8 @@ export class ResidualGraph {
       if (this.locked[e] === 1 || this.excluded.has(e * m + problem.edgeMentor[i])) skip[i] = 1;
     }
     this.byMentee = buildBipartiteGraph(n, m, problem.edgeMentee, problem.edgeMentor, problem.edgeScore, skip, 1);
+    this.problem = problem;
+    this.skip = skip;
     this.mentorOf = Int32Array.from(solution.mentorOf, (j, e) => (this.locked[e] === 1 ? -1 : j));
     this.load = new Int32Array(m);
     for (const j of this.mentorOf) if (j >= 0) this.load[j]++;
@@ -127,6 +133,58 @@ export class ResidualGraph {
           if (j === mentorOf[e] || mark[j] === done) continue;
           offer(j, key + Math.max(0, -byMentee.value[k] - U[e] - V[j]));
         }
+      }
+    }
+    heap.clear();
+  }
+
+  /**
+   * The same moves walked backwards: `visit` sees every node that can reach one of the sources
+   * (node, raw cost at the source), with the raw cost of its cheapest chain to a source. One run
+   * answers "how cheaply can each mentor reach X" for every mentor at once.
+   */
+  searchBackward(sources: Iterable<readonly [node: number, raw: number]>, visit: (node: number, raw: number) => void): void {
+    const M = this.mentorCount;
+    this.byMentor ??= buildBipartiteGraph(
+      M,
+      this.menteeCount,
+      this.problem.edgeMentor,
+      this.problem.edgeMentee,
+      this.problem.edgeScore,
+      this.skip,
+      1,
+    );
+    const { dist, heap, mark, menteeDual: U, mentorDual: V, byMentor, mentorOf } = this;
+    this.stamp += 2;
+    const seen = this.stamp;
+    const done = seen + 1;
+    // Walking a move a -> b backwards keeps its reduced cost; the key raw + pi(x) grows.
+    const pi = (x: number) => (x < M ? V[x] : -U[x - M]);
+    const offer = (x: number, key: number) => {
+      if (mark[x] === seen && !(key < dist[x])) return;
+      mark[x] = seen;
+      dist[x] = key;
+      heap.pushOrDecrease(x);
+    };
+    for (const [node, raw] of sources) offer(node, raw + pi(node));
+    while (heap.size > 0) {
+      const x = heap.pop();
+      mark[x] = done;
+      const key = dist[x];
+      visit(x, key - pi(x));
+      if (x < M) {
+        // Into mentor x came "mentee e joins x": e is any allowed mentee not already with x.
+        for (let k = byMentor.start[x]; k < byMentor.start[x + 1]; k++) {
+          const e = byMentor.right[k];
+          if (mentorOf[e] === x || mark[M + e] === done) continue;
+          offer(M + e, key + Math.max(0, -byMentor.value[k] - U[e] - V[x]));
+        }
+      } else {
+        // Into mentee e came "e leaves its mentor".
+        const e = x - M;
+        const j = mentorOf[e];
+        if (j < 0 || mark[j] === done) continue;
+        offer(j, key + Math.max(0, (this.score(e, j) as number) + V[j] + U[e]));
       }
     }
     heap.clear();

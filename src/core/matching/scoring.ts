@@ -129,21 +129,27 @@ export function blockersOf(
   let out: Blocker[] | null = null;
   const e = mentee.profile;
   const m = mentor.profile;
-  if (e.id === m.id) (out ??= []).push("same-person");
+  if (e.id === m.id) out = withBlocker(out, "same-person");
   // Either way round: a reporting line in either direction is not a mentoring relationship.
   if (
     (mentee.managerEmail !== undefined && mentee.managerEmail === mentor.email) ||
     (mentor.managerEmail !== undefined && mentor.managerEmail === mentee.email)
   ) {
-    (out ??= []).push("own-manager");
+    out = withBlocker(out, "own-manager");
   }
-  if (rules.requireSharedLanguage && values[5] === 0) (out ??= []).push("no-shared-language");
-  if (rules.previousPairs.size > 0 && rules.previousPairs.has(pairKey(e.id, m.id))) (out ??= []).push("previous-pair");
-  if (rules.excludedPairs.size > 0 && rules.excludedPairs.has(pairKey(e.id, m.id))) (out ??= []).push("excluded");
+  if (rules.requireSharedLanguage && values[5] === 0) out = withBlocker(out, "no-shared-language");
+  if (rules.previousPairs.size > 0 && rules.previousPairs.has(pairKey(e.id, m.id))) out = withBlocker(out, "previous-pair");
+  if (rules.excludedPairs.size > 0 && rules.excludedPairs.has(pairKey(e.id, m.id))) out = withBlocker(out, "excluded");
   for (let i = 0; i < FACTORS.length; i++) {
-    if (weights[FACTORS[i]] >= MUST_MATCH && !(values[i] > 0)) (out ??= []).push(`must-match:${FACTORS[i]}`);
+    if (weights[FACTORS[i]] >= MUST_MATCH && !(values[i] > 0)) out = withBlocker(out, `must-match:${FACTORS[i]}`);
   }
   return out;
+}
+
+function withBlocker(list: Blocker[] | null, blocker: Blocker): Blocker[] {
+  if (list === null) return [blocker];
+  list.push(blocker);
+  return list;
 }
 
 /** The pair's 0..100 score, or NaN when a hard rule or must-match factor rules it out. */

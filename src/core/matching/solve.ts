@@ -67,20 +67,26 @@ export function solveMatching(problem: PackedProblem, options: SolveOptions = {}
     fromMentees.fill(searchFrom === "mentees" ? 1 : 0);
   }
 
+  // Components without edges (lone mentees or mentors) have nothing to solve.
+  const hasEdges = new Uint8Array(count);
+  for (let i = 0; i < skip.length; i++) if (skip[i] === 0) hasEdges[label[edgeMentee[i]]] = 1;
+  let withEdges = 0;
+  let forwardCount = 0;
+  for (let c = 0; c < count; c++) {
+    withEdges += hasEdges[c];
+    forwardCount += hasEdges[c] & fromMentees[c];
+  }
+
   const mentorOf = new Int32Array(n).fill(-1);
   const menteeDual = new Float64Array(n);
   const mentorDual = new Float64Array(mentorCount);
-  // Two passes over the whole index range, each leaving out the other kind's edges: no
-  // renumbering, and components solved in the other pass just have no edges.
+  // Up to two passes over the whole index range, each leaving out the other direction's edges:
+  // no renumbering, and components solved in the other pass just have no edges in this one.
   for (const forward of [true, false]) {
-    const passSkip = new Uint8Array(edgeMentee.length);
-    let any = false;
-    for (let i = 0; i < passSkip.length; i++) {
-      const inPass = skip[i] === 0 && fromMentees[label[edgeMentee[i]]] === (forward ? 1 : 0);
-      passSkip[i] = inPass ? 0 : 1;
-      any ||= inPass;
-    }
-    if (!any) continue;
+    const components = forward ? forwardCount : withEdges - forwardCount;
+    if (components === 0) continue;
+    // When every component goes the same way (the usual case) the pass is simply everything.
+    const passSkip = components === withEdges ? skip : skipOtherDirection(skip, edgeMentee, label, fromMentees, forward);
     if (forward) {
       const graph = buildBipartiteGraph(n, mentorCount, edgeMentee, edgeMentor, edgeScore, passSkip, -1);
       const result = minCostAssignment({ graph, supply: new Int32Array(n).fill(1), capacity, repriceAfter: options.repriceAfter });
@@ -129,6 +135,20 @@ export function solveMatching(problem: PackedProblem, options: SolveOptions = {}
     }
   }
   return { mentorOf, scoreOf, locked, matched, totalScore, duals: { mentee: menteeDual, mentor: mentorDual } };
+}
+
+function skipOtherDirection(
+  skip: Uint8Array,
+  edgeMentee: Int32Array,
+  label: Int32Array,
+  fromMentees: Uint8Array,
+  forward: boolean,
+): Uint8Array {
+  const out = new Uint8Array(skip.length);
+  for (let i = 0; i < skip.length; i++) {
+    out[i] = skip[i] === 1 || fromMentees[label[edgeMentee[i]]] !== (forward ? 1 : 0) ? 1 : 0;
+  }
+  return out;
 }
 
 function copyWhere(target: Float64Array, source: Float64Array, keep: (index: number) => boolean): void {

@@ -33,11 +33,8 @@ export function unmatchedReason(
   mentorName: (mentor: number) => string,
   blocked: Partial<Record<Blocker, number>> = {},
 ): UnmatchedReason {
-  const excluded = new Set(problem.excluded.filter(([e]) => e === mentee).map(([, m]) => m));
-  const candidates: number[] = [];
-  for (let i = 0; i < problem.edgeMentee.length; i++) {
-    if (problem.edgeMentee[i] === mentee && !excluded.has(problem.edgeMentor[i])) candidates.push(problem.edgeMentor[i]);
-  }
+  if (!(mentee >= 0 && mentee < problem.menteeCount)) throw new RangeError(`no mentee ${mentee} in this problem`);
+  const candidates = explainer.allowedMentors(mentee);
   if (candidates.length === 0) {
     const parts = Object.entries(blocked).map(([b, n]) => blockerText(b as Blocker, n ?? 0));
     const text =
