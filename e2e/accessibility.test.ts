@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectNoSeriousAxeViolations, horizontalOverflow, launchBrowser, newContext } from "./support/browser";
+import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./support/browser";
 import { type GroveServer, startGroveServer } from "./support/grove-server";
-import { expectFocusedElementText, heading } from "./support/page-helpers";
+import { expectFocusedElementText, expectNoHorizontalScroll, focused, heading, tabTo } from "./support/page-helpers";
 
 const admin = { name: "Kim Keyboard", email: "kim@example.org", password: "typing all the way" };
 
@@ -18,31 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Fails when the page scrolls sideways at its current (narrow) width. */
-async function expectNoHorizontalScroll(page: Page, where: string) {
-  const { scrollWidth } = await horizontalOverflow(page);
-  expect(scrollWidth, `${where} is wider than the 360 px screen`).toBeLessThanOrEqual(360);
-}
-
-/** Describes the focused element the way a person would: its role-ish tag and its name. */
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return "";
-    const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-    return `${el.tagName.toLowerCase()}:${(label ?? el.textContent ?? "").trim()}`;
-  });
-}
-
-/** Presses Tab until focus reaches the described control; fails if it never does. */
-async function tabTo(page: Page, target: string, maxPresses = 25) {
-  for (let i = 0; i < maxPresses; i++) {
-    await page.keyboard.press("Tab");
-    if ((await focused(page)) === target) return;
-  }
-  throw new Error(`Tab never reached ${target}; focus ended on ${await focused(page)}`);
-}
 
 describe("on a 360 px wide phone", () => {
   test("every main screen fits the width and passes axe", async () => {

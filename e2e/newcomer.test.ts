@@ -97,7 +97,7 @@ describe("a newcomer's first session", () => {
     expect(await about.textContent()).toContain("Mentoring");
     expect(await about.textContent()).toContain("Coordinator");
     expect(await about.textContent()).toContain("12 weeks");
-    const members = page.getByRole("region", { name: "Members" });
+    const members = page.getByRole("region", { name: "Coordinators" });
     await members.getByText(admin.email).waitFor();
     await expectNoSeriousAxeViolations(page, "programme detail");
   });

@@ -1,7 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, Navigate, Outlet, useRouterState } from "@tanstack/react-router";
+import type { CurrentUser } from "../features/auth/auth-api";
 import { sessionEndedBySigningOut, sessionQueryOptions } from "../features/auth/session";
 import { useSignOut } from "../features/auth/use-sign-out";
+import { useMyParticipantProgrammes } from "../features/enrolment/my-programmes";
 import { FlashMessage } from "./flash-message";
 import { SkipLink } from "./skip-link";
 
@@ -10,6 +12,7 @@ export function AppShell() {
   const { data: session } = useQuery(sessionQueryOptions);
   const href = useRouterState({ select: (state) => state.location.href });
   const signOut = useSignOut("here");
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
 
   // The session ended. After signing out, start afresh; after it expired (or was ended
   // on another device), come back here once signed in again.
@@ -45,10 +48,16 @@ export function AppShell() {
         <nav className="shell__nav" aria-label="Main">
           <ul>
             <li>
-              <Link to="/programmes" activeProps={{ "aria-current": "page" }}>
+              <Link
+                to="/programmes"
+                // Current on every programme page except one's own enrolment, which has its own entry.
+                activeOptions={{ exact: true, includeSearch: false }}
+                aria-current={pathname.startsWith("/programmes") && !pathname.endsWith("/my-enrolment") ? "page" : undefined}
+              >
                 Programmes
               </Link>
             </li>
+            <MyEnrolmentNavItem user={user} pathname={pathname} />
             {user.isAdmin ? (
               <li>
                 <Link to="/users" activeProps={{ "aria-current": "page" }}>
@@ -79,5 +88,28 @@ export function AppShell() {
         </p>
       </footer>
     </div>
+  );
+}
+
+/**
+ * "My enrolment" for people who applied to or take part in a programme: straight to
+ * it when there is one, to a short list when there are several.
+ */
+function MyEnrolmentNavItem({ user, pathname }: { user: CurrentUser; pathname: string }) {
+  const { programmes } = useMyParticipantProgrammes(user);
+  if (programmes.length === 0) return null;
+  const current = pathname === "/my-enrolment" || pathname.endsWith("/my-enrolment") ? "page" : undefined;
+  return (
+    <li>
+      {programmes.length === 1 ? (
+        <Link to="/programmes/$programmeId/my-enrolment" params={{ programmeId: programmes[0].id }} aria-current={current}>
+          My enrolment
+        </Link>
+      ) : (
+        <Link to="/my-enrolment" aria-current={current}>
+          My enrolments
+        </Link>
+      )}
+    </li>
   );
 }

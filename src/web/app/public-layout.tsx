@@ -4,7 +4,7 @@ import { FlashMessage } from "./flash-message";
 import { SkipLink } from "./skip-link";
 
 /** The frame for pages used before signing in: a brand bar and one centred column. */
-export function PublicFrame({ children }: { children: ReactNode }) {
+export function PublicFrame({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   return (
     <div className="public">
       <SkipLink />
@@ -14,7 +14,7 @@ export function PublicFrame({ children }: { children: ReactNode }) {
           Grove
         </p>
       </header>
-      <main id="main" tabIndex={-1} className="public__main">
+      <main id="main" tabIndex={-1} className={wide ? "public__main public__main--wide" : "public__main"}>
         <FlashMessage />
         {children}
       </main>
@@ -28,6 +28,15 @@ export function PublicFrame({ children }: { children: ReactNode }) {
 export function PublicLayout() {
   return (
     <PublicFrame>
+      <Outlet />
+    </PublicFrame>
+  );
+}
+
+/** For public pages with long forms, such as applying to a programme. */
+export function PublicWideLayout() {
+  return (
+    <PublicFrame wide>
       <Outlet />
     </PublicFrame>
   );

@@ -4,7 +4,7 @@ import { sessionQueryOptions } from "../features/auth/session";
 import { setupStatusQueryOptions } from "../features/setup/setup-api";
 import { AppShell } from "./app-shell";
 import { NotFoundPage } from "./not-found-page";
-import { PublicLayout } from "./public-layout";
+import { PublicLayout, PublicWideLayout } from "./public-layout";
 import { RootErrorPage } from "./root-error-page";
 import { RootLayout } from "./root-layout";
 import { oneOf, optionalString, pageNumber, safeRedirect } from "./search-params";
@@ -62,6 +62,22 @@ const resetPasswordRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/auth/reset-password-page"), "ResetPasswordPage"),
 });
 
+// Public pages with longer forms (applying, accepting an invitation) get a wider column.
+// They work signed in or not: the page itself offers to create an account or sign in.
+const publicWideRoute = createRoute({ getParentRoute: () => rootRoute, id: "_public_wide", component: PublicWideLayout });
+
+const applyRoute = createRoute({
+  getParentRoute: () => publicWideRoute,
+  path: "/apply/$slug",
+  component: lazyRouteComponent(() => import("../features/enrolment/apply-page"), "ApplyPage"),
+});
+
+const invitationRoute = createRoute({
+  getParentRoute: () => publicWideRoute,
+  path: "/invitations/$token",
+  component: lazyRouteComponent(() => import("../features/enrolment/invitation-page"), "InvitationPage"),
+});
+
 // ---- Signed in ---------------------------------------------------------------------
 
 const appRoute = createRoute({
@@ -114,6 +130,92 @@ const editProgrammeRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/programmes/programme-edit-page"), "ProgrammeEditPage"),
 });
 
+const programmeSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/settings",
+  component: lazyRouteComponent(() => import("../features/programmes/programme-settings-page"), "ProgrammeSettingsPage"),
+});
+
+export const intakeRoles = ["mentor", "mentee", "coach", "coachee"] as const;
+
+const intakeFormsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/forms",
+  validateSearch: (search: Record<string, unknown>): { role?: (typeof intakeRoles)[number] } => ({
+    role: oneOf(search.role, intakeRoles),
+  }),
+  component: lazyRouteComponent(() => import("../features/intake/form-builder-page"), "FormBuilderPage"),
+});
+
+const resourcesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/resources",
+  component: lazyRouteComponent(() => import("../features/resources/resources-page"), "ResourcesPage"),
+});
+
+export const enrolmentStatuses = ["invited", "applied", "approved", "waitlisted", "declined", "withdrawn"] as const;
+export const directorySorts = ["name", "email", "applied", "status", "role", "experience"] as const;
+export type ParticipantSearch = {
+  q?: string;
+  role?: (typeof intakeRoles)[number];
+  status?: (typeof enrolmentStatuses)[number];
+  skill?: string;
+  timezone?: string;
+  training?: "done" | "not_done";
+  paused?: "true" | "false";
+  sort?: (typeof directorySorts)[number];
+  order?: "asc" | "desc";
+  page?: number;
+};
+
+const participantsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/participants",
+  validateSearch: (search: Record<string, unknown>): ParticipantSearch => ({
+    q: optionalString(search.q, 100),
+    role: oneOf(search.role, intakeRoles),
+    status: oneOf(search.status, enrolmentStatuses),
+    skill: optionalString(search.skill, 60),
+    timezone: optionalString(search.timezone, 60),
+    training: oneOf(search.training, ["done", "not_done"] as const),
+    paused: oneOf(String(search.paused), ["true", "false"] as const),
+    sort: oneOf(search.sort, directorySorts),
+    order: oneOf(search.order, ["asc", "desc"] as const),
+    page: pageNumber(search.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/participants/directory-page"), "DirectoryPage"),
+});
+
+const participantRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/participants/$enrolmentId",
+  component: lazyRouteComponent(() => import("../features/participants/participant-page"), "ParticipantPage"),
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/invite",
+  component: lazyRouteComponent(() => import("../features/participants/invite-page"), "InvitePage"),
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/import",
+  component: lazyRouteComponent(() => import("../features/participants/import-page"), "ImportPage"),
+});
+
+const myEnrolmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/my-enrolment",
+  component: lazyRouteComponent(() => import("../features/enrolment/my-enrolment-page"), "MyEnrolmentPage"),
+});
+
+const myEnrolmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/my-enrolment",
+  component: lazyRouteComponent(() => import("../features/enrolment/my-enrolments-page"), "MyEnrolmentsPage"),
+});
+
 export type UserListSearch = { q?: string; page?: number };
 
 const usersRoute = createRoute({
@@ -134,5 +236,23 @@ const accountRoute = createRoute({
 
 export const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([setupRoute, signInRoute, forgotPasswordRoute, resetPasswordRoute]),
-  appRoute.addChildren([homeRoute, programmesRoute, newProgrammeRoute, programmeRoute, editProgrammeRoute, usersRoute, accountRoute]),
+  publicWideRoute.addChildren([applyRoute, invitationRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    programmesRoute,
+    newProgrammeRoute,
+    programmeRoute,
+    editProgrammeRoute,
+    programmeSettingsRoute,
+    intakeFormsRoute,
+    resourcesRoute,
+    participantsRoute,
+    participantRoute,
+    inviteRoute,
+    importRoute,
+    myEnrolmentRoute,
+    myEnrolmentsRoute,
+    usersRoute,
+    accountRoute,
+  ]),
 ]);

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, type RefObject, useEffect, useId, useRef } from "react";
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -7,8 +7,11 @@ type ConfirmDialogProps = {
   confirmLabel: string;
   pendingLabel: string;
   pending?: boolean;
-  error?: string | null;
+  /** Why the last attempt failed; may be a list when several things went wrong. */
+  error?: ReactNode;
   variant?: "primary" | "danger";
+  /** Where focus starts when the dialog opens (e.g. a reason box); Cancel otherwise. */
+  initialFocusRef?: RefObject<HTMLElement | null>;
   onConfirm: () => void;
   onCancel: () => void;
 };
@@ -30,6 +33,7 @@ export function ConfirmDialog({
   variant = "primary",
   onConfirm,
   onCancel,
+  initialFocusRef,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -43,7 +47,7 @@ export function ConfirmDialog({
     if (open && !dialog.open) {
       openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
-      cancelRef.current?.focus();
+      (initialFocusRef?.current ?? cancelRef.current)?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
       // The opener may have been replaced (e.g. Archive became Restore); only return
@@ -51,7 +55,7 @@ export function ConfirmDialog({
       const opener = openerRef.current;
       if (opener?.isConnected) opener.focus();
     }
-  }, [open]);
+  }, [open, initialFocusRef]);
 
   return (
     <dialog
@@ -86,9 +90,9 @@ export function ConfirmDialog({
         {children}
       </div>
       {error ? (
-        <p className="field__error" role="alert">
+        <div className="field__error" role="alert">
           {error}
-        </p>
+        </div>
       ) : null}
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" ref={cancelRef} onClick={onCancel} disabled={pending}>

@@ -13,14 +13,16 @@ type RadioGroupProps = {
   error?: string;
   hint?: ReactNode;
   disabled?: boolean;
+  /** Extra class for the fieldset, e.g. "radio-group--inline" for a 1–5 scale. */
+  className?: string;
 };
 
 /** A fieldset of radios; the legend names the group, each hint describes its option. */
-export function RadioGroup({ id, legend, name, value, options, onChange, error, hint, disabled }: RadioGroupProps) {
+export function RadioGroup({ id, legend, name, value, options, onChange, error, hint, disabled, className }: RadioGroupProps) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <fieldset
-      className={`field radio-group${error ? " field--invalid" : ""}`}
+      className={`field radio-group${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}
       id={id}
       aria-describedby={describedBy || undefined}
       disabled={disabled}

@@ -1,4 +1,4 @@
-import type { ReactNode, TextareaHTMLAttributes } from "react";
+import type { ReactNode, Ref, TextareaHTMLAttributes } from "react";
 import { FieldError } from "./field-error";
 import { describedBy } from "./field-ids";
 
@@ -9,6 +9,7 @@ type TextAreaFieldProps = {
   onChange: (value: string) => void;
   error?: string;
   hint?: ReactNode;
+  ref?: Ref<HTMLTextAreaElement>;
 } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "value" | "onChange">;
 
 export function TextAreaField({ id, label, value, onChange, error, hint, ...textarea }: TextAreaFieldProps) {

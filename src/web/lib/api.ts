@@ -60,8 +60,15 @@ type QueryValue = string | number | boolean | undefined | null;
 export type RequestOptions = {
   method?: Method;
   body?: unknown;
+  /** A body that is not JSON (e.g. a CSV file), sent as it is with its content type. */
+  rawBody?: { content: string; contentType: string };
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /**
+   * Error statuses whose body is an ordinary answer rather than an error, e.g. the
+   * 422 import report that lists a file's problems. They resolve instead of throwing.
+   */
+  acceptStatuses?: ReadonlyArray<number>;
 };
 
 export function withQuery(path: string, query?: Record<string, QueryValue>): string {
@@ -89,9 +96,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
 }
 
-async function send<T>(path: string, { method = "GET", body, query, signal }: RequestOptions): Promise<T> {
+async function send<T>(path: string, { method = "GET", body, rawBody, query, signal, acceptStatuses }: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (rawBody) headers["Content-Type"] = rawBody.contentType;
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
 
   let response: Response;
@@ -99,7 +107,7 @@ async function send<T>(path: string, { method = "GET", body, query, signal }: Re
     response = await fetch(withQuery(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody ? rawBody.content : body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
       signal,
     });
@@ -110,7 +118,7 @@ async function send<T>(path: string, { method = "GET", body, query, signal }: Re
 
   if (response.status === 204) return undefined as T;
   const payload = await readJson(response);
-  if (response.ok) return payload as T;
+  if (response.ok || acceptStatuses?.includes(response.status)) return payload as T;
   throw toApiError(response, payload);
 }
 

@@ -32,3 +32,25 @@ export function describeTermLength(startIso: string, endIso: string): string {
   if (rest > 0 || weeks === 0) parts.push(`${rest} day${rest === 1 ? "" : "s"}`);
   return parts.join(" and ");
 }
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** An instant as a `datetime-local` input shows it: the person's own clock, no zone. */
+export function toLocalDateTimeInput(iso: string | null): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A `datetime-local` value read in the browser's time zone, as an ISO instant; null when blank or unreadable. */
+export function fromLocalDateTimeInput(value: string): string | null {
+  if (!value) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** The browser's IANA time zone, e.g. "Europe/Lisbon". */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}

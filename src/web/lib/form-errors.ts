@@ -15,10 +15,27 @@ export type FormErrors = {
 
 const empty: FormErrors = { fields: {}, form: null, attempt: 0 };
 
-export function issuesToFieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldErrors {
+/** Which field an issue's path belongs to. */
+export type FieldKeyOf = (path: ReadonlyArray<PropertyKey>) => string;
+
+/** The default: the top-level field name ("name" for ["name"], "phases" for ["phases", 0, "name"]). */
+export const topLevelField: FieldKeyOf = (path) => (path.length > 0 ? String(path[0]) : "");
+
+/**
+ * For forms with nested fields: the first `depth` segments joined with dots, so
+ * ["answers", "skills"] becomes "answers.skills" and ["questions", 2, "key"] "questions.2.key".
+ */
+export function nestedField(depth: number): FieldKeyOf {
+  return (path) => path.slice(0, depth).map(String).join(".");
+}
+
+export function issuesToFieldErrors(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  fieldKey: FieldKeyOf = topLevelField,
+): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "";
+    const key = fieldKey(issue.path);
     if (!(key in fields)) fields[key] = issue.message;
   }
   return fields;
@@ -28,7 +45,7 @@ export function issuesToFieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<
  * Holds a form's errors from client-side checks (the same zod contracts the server
  * uses, so the wording matches) and from the server's error responses.
  */
-export function useFormErrors() {
+export function useFormErrors(fieldKey: FieldKeyOf = topLevelField) {
   const [errors, setErrors] = useState<FormErrors>(empty);
 
   const clear = useCallback(() => setErrors((current) => ({ fields: {}, form: null, attempt: current.attempt })), []);
@@ -44,10 +61,10 @@ export function useFormErrors() {
     <S extends z.ZodType>(schema: S, input: unknown): z.output<S> | null => {
       const result = schema.safeParse(input);
       if (result.success) return result.data;
-      show(issuesToFieldErrors(result.error.issues));
+      show(issuesToFieldErrors(result.error.issues, fieldKey));
       return null;
     },
-    [show],
+    [show, fieldKey],
   );
 
   /** Turn an API failure into per-field messages (validation_failed) or a form message. */
@@ -56,7 +73,7 @@ export function useFormErrors() {
       if (error instanceof ApiError) {
         const issues = error.fieldIssues;
         if (issues.length > 0) {
-          show(issuesToFieldErrors(issues), null);
+          show(issuesToFieldErrors(issues, fieldKey), null);
           return;
         }
         // The server usually says how long to wait; add it only when it didn't.
@@ -66,7 +83,7 @@ export function useFormErrors() {
       }
       show({}, "Something unexpected went wrong. Try again.");
     },
-    [show],
+    [show, fieldKey],
   );
 
   return { errors, clear, show, validate, showApiError };

@@ -6,12 +6,16 @@ import { PageHeading } from "../../components/page-heading";
 import { isApiError } from "../../lib/api";
 import { describeTermLength, formatDate } from "../../lib/dates";
 import { useCurrentUser } from "../auth/session";
+import { myEnrolmentQuery } from "../enrolment/enrolment-api";
+import { enrolmentStatusLabels } from "../enrolment/enrolment-labels";
+import { ApplicationLinkPanel } from "./application-link-panel";
 import { MembersSection } from "./members-section";
 import { ProgrammeActions } from "./programme-actions";
 import { cadenceLabels, programmeTypeHints, programmeTypeLabels, roleLabels } from "./programme-labels";
+import { ProgrammeNav } from "./programme-nav";
 import { canManageProgramme } from "./programme-permissions";
 import { ProgrammeStatusControl } from "./programme-status-control";
-import { programmeQuery } from "./programmes-api";
+import { type Programme, programmeQuery } from "./programmes-api";
 
 const route = getRouteApi("/_app/programmes/$programmeId");
 
@@ -56,8 +60,10 @@ export function ProgrammeDetailPage() {
         </Link>
       </p>
       <PageHeading title={programme.name}>{programme.name}</PageHeading>
+      {manage ? <ProgrammeNav programme={programme} /> : null}
 
       <ProgrammeActions programme={programme} canManage={manage} />
+      {manage ? null : <YourPlace programme={programme} />}
 
       <section aria-labelledby="programme-about" className="card">
         <h2 id="programme-about">About this programme</h2>
@@ -78,7 +84,7 @@ export function ProgrammeDetailPage() {
           </div>
           <div>
             <dt>Your role</dt>
-            <dd>{programme.myRole ? roleLabels[programme.myRole] : user.isAdmin ? "Instance admin (not a member)" : "None"}</dd>
+            <dd>{programme.myRole ? roleLabels[programme.myRole] : user.isAdmin ? "Instance admin (not a member)" : "Applicant"}</dd>
           </div>
           <div>
             <dt>Status</dt>
@@ -116,7 +122,27 @@ export function ProgrammeDetailPage() {
         </dl>
       </section>
 
+      {manage && programme.status !== "archived" ? <ApplicationLinkPanel programme={programme} /> : null}
       <MembersSection programme={programme} canManage={manage} />
     </>
+  );
+}
+
+/** For participants and applicants: where they stand, and the way to their own page. */
+function YourPlace({ programme }: { programme: Programme }) {
+  const query = useQuery({ ...myEnrolmentQuery(programme.id), retry: false });
+  if (!query.data) return null;
+  const enrolment = query.data;
+  return (
+    <section aria-labelledby="programme-your-place" className="card">
+      <h2 id="programme-your-place">Your place</h2>
+      <p>
+        Your application: <strong>{enrolmentStatusLabels[enrolment.status]}</strong>. Onboarding: {enrolment.training.completed} of{" "}
+        {enrolment.training.total} done.
+      </p>
+      <Link to="/programmes/$programmeId/my-enrolment" params={{ programmeId: programme.id }} className="button button--primary">
+        Go to your enrolment
+      </Link>
+    </section>
   );
 }

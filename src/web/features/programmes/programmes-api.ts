@@ -59,3 +59,10 @@ export const restoreProgramme = (id: string) => api<Programme>(`/api/programmes/
 /** Answers with the programme's whole, updated member list. */
 export const addMember = (id: string, body: z.input<typeof MemberAdd>) =>
   api<Member[] | Member>(`/api/programmes/${encodeURIComponent(id)}/members`, { method: "POST", body });
+
+/** Removes a coordinator; the server refuses to remove the last one. */
+export const removeCoordinator = (id: string, userId: string) =>
+  api<void>(`/api/programmes/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, {
+    method: "DELETE",
+    query: { role: "coordinator" },
+  });
