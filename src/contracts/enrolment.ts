@@ -46,9 +46,13 @@ export const OwnEnrolment = z
     programme: z.object({ id: Id, name: z.string(), slug: z.string(), type: ProgrammeType }),
     role: IntakeRole,
     status: EnrolmentStatus,
+    name: z.string(),
+    email: z.string(),
+    source: z.enum(["application", "invitation", "import"]),
     declineReason: z.string().nullable(),
     answers: Answers,
     questions: z.array(Question).describe("The questions as worded when these answers were given"),
+    currentQuestions: z.array(Question).describe("The form as it is now: edits are checked against it"),
     formVersion: z.number().int().nullable(),
     capacity: z.number().int().nullable(),
     paused: z.boolean(),
@@ -77,6 +81,8 @@ export const InvitationInfo = z.object({
   role: IntakeRole,
   expiresAt: z.iso.datetime(),
   hasAccount: z.boolean(),
+  /** The account has a password: sign in before accepting. False for new people and imported accounts that never chose one. */
+  mustSignIn: z.boolean(),
   programme: PublicProgramme,
   form: z.object({ version: z.number().int(), questions: z.array(Question) }),
 });

@@ -172,7 +172,8 @@ describe("applications", () => {
       payload: { version: form.version, questions: reworded.filter((q: { key: string }) => q.key !== "interests" || true) },
     });
     const detail = (await admin.get(`/api/programmes/${programme.id}/enrolments/${menteeEnrolmentId}`)).json();
-    expect(detail.formVersion).toBe(2);
+    expect(detail).toMatchObject({ formVersion: 2, email: "amara@example.org", source: "application" });
+    expect(detail.currentQuestions.find((q: { key: string }) => q.key === "goal").label).toBe("Your main goal");
     expect(detail.questions.find((q: { key: string }) => q.key === "goal").label).toBe("What do you hope to achieve?");
     expect(detail.answers.goal).toBe("Ship my first backend service");
   });
@@ -238,7 +239,13 @@ describe("invitations", () => {
     const mail = smtp.messages.find((m) => m.to.includes("ivy@example.org"));
     const token = /\/invitations\/([\w-]+)/.exec(mail?.text ?? "")?.[1] as string;
     const info = (await new Client(t.app).get(`/api/invitations/${token}`)).json();
-    expect(info).toMatchObject({ email: "ivy@example.org", role: "mentor", hasAccount: false, programme: { name: "Spring Mentoring" } });
+    expect(info).toMatchObject({
+      email: "ivy@example.org",
+      role: "mentor",
+      hasAccount: false,
+      mustSignIn: false,
+      programme: { name: "Spring Mentoring" },
+    });
     const ivy = new Client(t.app);
     const accepted = await ivy.post(`/api/invitations/${token}/accept`, {
       answers: mentorAnswers,

@@ -76,6 +76,11 @@ async function liveInvitation(ctx: AppContext, token: string) {
   return { invitation: row, programme };
 }
 
+async function accountState(ctx: AppContext, email: string) {
+  const user = await findUserByEmail(ctx.db, email);
+  return { hasAccount: Boolean(user), mustSignIn: Boolean(user?.passwordHash) };
+}
+
 /** What the invitation page shows before accepting. */
 export async function describeInvitation(ctx: AppContext, token: string) {
   const { invitation, programme } = await liveInvitation(ctx, token);
@@ -84,7 +89,7 @@ export async function describeInvitation(ctx: AppContext, token: string) {
     email: invitation.email,
     role: invitation.role,
     expiresAt: invitation.expiresAt.toISOString(),
-    hasAccount: Boolean(await findUserByEmail(ctx.db, invitation.email)),
+    ...(await accountState(ctx, invitation.email)),
     programme: {
       id: programme.id,
       slug: programme.slug,

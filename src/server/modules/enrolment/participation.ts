@@ -7,6 +7,7 @@ import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db.js";
 import { AppError, badRequest, conflict, notFound } from "../../platform/errors.js";
+import { findUserById } from "../accounts/repository.js";
 import { findForm, findFormVersion } from "../intake/repository.js";
 import { findProgramme } from "../programmes/repository.js";
 import { withCanonicalSkills } from "../skills/canonical-answers.js";
@@ -35,10 +36,9 @@ export async function presentOwnEnrolment(
   programme: { id: string; name: string; slug: string; type: "mentoring" | "coaching" },
   e: EnrolmentRow,
 ) {
-  const questions =
-    (e.formVersion && (await findFormVersion(db, programme.id, e.role, e.formVersion))) ||
-    (await findForm(db, programme.id, e.role))?.questions ||
-    [];
+  const currentQuestions = (await findForm(db, programme.id, e.role))?.questions ?? [];
+  const questions = (e.formVersion && (await findFormVersion(db, programme.id, e.role, e.formVersion))) || currentQuestions;
+  const person = await findUserById(db, e.userId);
   const done = new Set(await completedModules(db, e.id));
   const modules = trainingFor(e.role).map((m) => ({ ...m, completed: done.has(m.key) }));
   return {
@@ -46,9 +46,13 @@ export async function presentOwnEnrolment(
     programme: { id: programme.id, name: programme.name, slug: programme.slug, type: programme.type },
     role: e.role,
     status: e.status,
+    name: person.name,
+    email: person.email,
+    source: e.source,
     declineReason: e.declineReason,
     answers: e.answers,
     questions,
+    currentQuestions,
     formVersion: e.formVersion,
     capacity: e.capacity,
     paused: e.paused,
