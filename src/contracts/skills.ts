@@ -1,20 +1,7 @@
 import { z } from "zod";
+import { FAMILIES } from "../core/skills/families.js";
 
-export const SkillFamily = z.enum([
-  "frontend",
-  "backend",
-  "mobile",
-  "data",
-  "ml-ai",
-  "devops-cloud",
-  "security",
-  "testing-quality",
-  "architecture",
-  "management-leadership",
-  "product-design",
-  "career-soft-skills",
-  "languages",
-]);
+export const SkillFamily = z.enum(FAMILIES);
 export const Skill = z.object({ name: z.string(), family: SkillFamily }).meta({ id: "Skill" });
 export const SkillQuery = z.strictObject({
   q: z.string().trim().max(60).default(""),
