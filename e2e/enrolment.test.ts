@@ -357,7 +357,8 @@ describe("the coordinator reviews", () => {
     await page.getByText("4 people in this programme").waitFor();
     await page.getByRole("button", { name: "Experience", exact: true }).click();
     await page.locator('th[aria-sort="ascending"]', { hasText: "Experience" }).waitFor();
-    expect(await table.getByRole("rowheader").first().getByRole("link").textContent()).toBe("Eve Mentee");
+    // The sorted page arrives after the header changes: wait for it rather than read the old rows.
+    await table.getByRole("rowheader").first().getByRole("link", { name: "Eve Mentee", exact: true }).waitFor();
 
     await page.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(page, "participant directory");

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { GROVE_VERSION } from "../server/platform/version.js";
 import { registerAdminCreate } from "./commands/admin-create.js";
+import { registerDemo } from "./commands/demo.js";
 import { registerImportParticipants } from "./commands/import-participants.js";
 import { registerMatchSolve } from "./commands/match-solve.js";
 import { registerMigrate } from "./commands/migrate.js";
@@ -23,6 +24,7 @@ registerServe(program);
 registerMigrate(program);
 registerAdminCreate(program);
 registerImportParticipants(program);
+registerDemo(program);
 registerMatchSolve(program);
 
 await program.parseAsync(process.argv);

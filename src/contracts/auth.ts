@@ -4,7 +4,12 @@ import { ProgrammeRole } from "./roles.js";
 
 export const SetupStatus = z.object({ needsSetup: z.boolean(), version: z.string() });
 
-export const SetupRequest = z.strictObject({ email: Email, name: PersonName, password: Password });
+export const SetupRequest = z.strictObject({
+  email: Email,
+  name: PersonName,
+  password: Password,
+  demo: z.boolean().default(false).describe("Also load a sample mentoring programme with about 60 developers"),
+});
 
 export const SignInRequest = z.strictObject({
   email: Email,

@@ -7,13 +7,20 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_ITEMS = 30;
 
+// Building an Intl formatter per answer dominated large imports; a pool has few distinct zones.
+const zoneCache = new Map<string, boolean>();
 export function isTimeZone(name: string): boolean {
+  const cached = zoneCache.get(name);
+  if (cached !== undefined) return cached;
+  let ok: boolean;
   try {
     new Intl.DateTimeFormat("en", { timeZone: name });
-    return name.includes("/") || name === "UTC";
+    ok = name.includes("/") || name === "UTC";
   } catch {
-    return false;
+    ok = false;
   }
+  if (zoneCache.size < 1000) zoneCache.set(name, ok);
+  return ok;
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);

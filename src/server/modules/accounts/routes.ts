@@ -18,6 +18,7 @@ import { requireUser } from "../../platform/auth/plugin.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
 import type { TypedApp } from "../../platform/typed-app.js";
+import { loadDemo } from "../demo/load-demo.js";
 import { createApiToken, presentApiToken, revokeOwnApiToken } from "./api-tokens.js";
 import { clearSessionCookie, startBrowserSession } from "./browser-session.js";
 import { loadCurrentUser } from "./current-user.js";
@@ -63,6 +64,14 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
     async (req, reply) => {
       const user = await createFirstAdmin(ctx.db, req.body);
       req.log.info({ userId: user.id }, "instance admin created");
+      if (req.body.demo) {
+        // The admin exists whatever happens to the sample data: a failed demo must not make setup unrepeatable.
+        try {
+          await loadDemo(ctx, { user: { id: user.id, email: user.email, name: user.name, isAdmin: true }, via: "session" });
+        } catch (err) {
+          req.log.error({ err }, "demo data could not be loaded; the admin was created");
+        }
+      }
       const { csrfToken, expiresAt } = await startBrowserSession(ctx, ctx.db, reply, user.id, req.headers["user-agent"]);
       return reply.code(201).send(await sessionInfo(user.id, csrfToken, expiresAt));
     },

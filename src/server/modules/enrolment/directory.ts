@@ -24,7 +24,16 @@ export type DirectoryQuery = {
 // Every role has the same number of onboarding modules; read it from the data, not a constant.
 const MODULES = trainingFor("mentee").length;
 
+/**
+ * Completed modules per enrolment of the programme, counted once and joined by key: a
+ * correlated count per row is costed so high that the planner can no longer tell a good
+ * join order from a quadratic one.
+ */
+const trainingCounts = (programmeId: string) =>
+  sql`(select tc.enrolment_id, count(*)::int as done from ${trainingCompletions} tc join ${enrolments} e2 on e2.id = tc.enrolment_id where e2.programme_id = ${programmeId} group by tc.enrolment_id) as trained`;
 const trainingDone = sql<number>`(select count(*) from ${trainingCompletions} tc where tc.enrolment_id = ${enrolments.id})`;
+const trainedCount = sql<number>`coalesce(trained.done, 0)`;
+const trainedOn = sql`trained.enrolment_id = ${enrolments.id}`;
 
 function where(programmeId: string, f: DirectoryQuery): SQL | undefined {
   return and(
@@ -41,7 +50,7 @@ function where(programmeId: string, f: DirectoryQuery): SQL | undefined {
         ? ilike(sql`${enrolments.answers}->>'timezone'`, `${escapeLike(f.timezone)}%`)
         : eq(sql`${enrolments.answers}->>'timezone'`, f.timezone)
       : undefined,
-    f.training === "done" ? sql`${trainingDone} >= ${MODULES}` : f.training === "not_done" ? sql`${trainingDone} < ${MODULES}` : undefined,
+    f.training === "done" ? sql`${trainedCount} >= ${MODULES}` : f.training === "not_done" ? sql`${trainedCount} < ${MODULES}` : undefined,
   );
 }
 
@@ -59,23 +68,29 @@ const SORTS = {
 export async function listDirectory(db: Executor, programmeId: string, f: DirectoryQuery) {
   const condition = where(programmeId, f);
   const sortColumn = SORTS[f.sort];
-  const rows = await db
-    .select({
-      id: enrolments.id,
-      userId: enrolments.userId,
-      name: users.name,
-      email: users.email,
-      role: enrolments.role,
-      status: enrolments.status,
-      source: enrolments.source,
-      answers: enrolments.answers,
-      capacity: enrolments.capacity,
-      paused: enrolments.paused,
-      appliedAt: enrolments.appliedAt,
-      trainingCompleted: trainingDone,
-    })
-    .from(enrolments)
-    .innerJoin(users, eq(users.id, enrolments.userId))
+  // The per-enrolment counts are joined only when the training filter needs them.
+  const withTraining = <T extends { leftJoin: (t: SQL, on: SQL) => T }>(q: T) =>
+    f.training ? q.leftJoin(trainingCounts(programmeId), trainedOn) : q;
+  const rows = await withTraining(
+    db
+      .select({
+        id: enrolments.id,
+        userId: enrolments.userId,
+        name: users.name,
+        email: users.email,
+        role: enrolments.role,
+        status: enrolments.status,
+        source: enrolments.source,
+        answers: enrolments.answers,
+        capacity: enrolments.capacity,
+        paused: enrolments.paused,
+        appliedAt: enrolments.appliedAt,
+        trainingCompleted: trainingDone,
+      })
+      .from(enrolments)
+      .innerJoin(users, eq(users.id, enrolments.userId))
+      .$dynamic(),
+  )
     .where(condition)
     .orderBy(
       f.order === "asc" ? sql`${sortColumn} asc nulls last` : sql`${sortColumn} desc nulls last`,
@@ -83,7 +98,9 @@ export async function listDirectory(db: Executor, programmeId: string, f: Direct
     )
     .limit(f.limit)
     .offset(f.offset);
-  const [{ n }] = await db.select({ n: count() }).from(enrolments).innerJoin(users, eq(users.id, enrolments.userId)).where(condition);
+  const [{ n }] = await withTraining(
+    db.select({ n: count() }).from(enrolments).innerJoin(users, eq(users.id, enrolments.userId)).$dynamic(),
+  ).where(condition);
   return {
     total: Number(n),
     items: rows.map((r) => ({

@@ -1,17 +1,15 @@
 import { parse } from "csv-parse/sync";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { type ExistingParticipant, type ImportProblem, planImport } from "../../../core/intake/plan-import.js";
 import { type FormDefinition, type IntakeRole, rolesForProgrammeType } from "../../../core/intake/questions.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { hashSecret, newSecret } from "../../platform/auth/secrets.js";
 import type { AppContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db.js";
+import { type Executor, queryRows } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
-import { jobs } from "../../platform/jobs/tables.js";
-import { passwordResets, users } from "../accounts/tables.js";
+import { users } from "../accounts/tables.js";
 import { findForm } from "../intake/repository.js";
 import { loadProgrammeFor } from "../programmes/access.js";
-import { programmeMembers } from "../programmes/tables.js";
 import { currentTaxonomy } from "../skills/taxonomy-cache.js";
 import { importedWelcomeEmail } from "./emails.js";
 import { enrolmentLink } from "./links.js";
@@ -91,46 +89,35 @@ export async function importParticipants(
       }
     }
     const newPeople = changes.filter((c) => !known.has(c.email));
+    // One jsonb parameter per chunk, expanded by the database: no per-value parameter building.
     for (const part of chunks(newPeople)) {
-      const inserted = await tx
-        .insert(users)
-        .values(part.map((c) => ({ email: c.email, name: c.name, passwordHash: null, isAdmin: false })))
-        .returning({ id: users.id, email: users.email, name: users.name });
+      const inserted = await queryRows<{ id: string; email: string; name: string }>(
+        tx,
+        sql`insert into users (email, name, password_hash, is_admin)
+            select r.email, r.name, null, false from jsonb_to_recordset(${JSON.stringify(part.map((c) => ({ email: c.email, name: c.name })))}::jsonb) as r(email text, name text)
+            returning id, email, name`,
+      );
       for (const u of inserted) known.set(u.email, { id: u.id, name: u.name, hasPassword: false });
     }
     for (const c of changes) {
       const user = known.get(c.email);
       if (user && user.name !== c.name) await tx.update(users).set({ name: c.name, updatedAt: sql`now()` }).where(eq(users.id, user.id));
     }
-    const now = new Date();
+    const now = new Date().toISOString();
     for (const part of chunks(changes)) {
-      await tx
-        .insert(enrolments)
-        .values(
-          part.map((c) => ({
-            programmeId: programme.id,
-            userId: known.get(c.email)?.id as string,
-            role: c.role,
-            status: "approved" as const,
-            source: "import" as const,
-            answers: c.answers,
-            formVersion: forms[c.role]?.version ?? 1,
-            capacity: capacityFrom(c.answers),
-            appliedAt: now,
-            decidedAt: now,
-            decidedBy: principal.user.id,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [enrolments.programmeId, enrolments.userId],
-          set: {
-            role: sql`excluded.role`,
-            answers: sql`excluded.answers`,
-            formVersion: sql`excluded.form_version`,
-            capacity: sql`excluded.capacity`,
-            updatedAt: now,
-          },
-        });
+      const rows = part.map((c) => ({
+        user_id: known.get(c.email)?.id,
+        role: c.role,
+        answers: c.answers,
+        form_version: forms[c.role]?.version ?? 1,
+        capacity: capacityFrom(c.answers),
+      }));
+      await tx.execute(sql`
+        insert into enrolments (programme_id, user_id, role, status, source, answers, form_version, capacity, applied_at, decided_at, decided_by)
+        select ${programme.id}::uuid, r.user_id, r.role, 'approved', 'import', r.answers, r.form_version, r.capacity, ${now}::timestamptz, ${now}::timestamptz, ${principal.user.id}::uuid
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(user_id uuid, role text, answers jsonb, form_version int, capacity int)
+        on conflict (programme_id, user_id) do update set role = excluded.role, answers = excluded.answers,
+          form_version = excluded.form_version, capacity = excluded.capacity, updated_at = ${now}::timestamptz`);
     }
     await syncImportedMemberships(
       tx,
@@ -138,27 +125,30 @@ export async function importParticipants(
       changes.map((c) => known.get(c.email)?.id as string),
     );
     const welcome = newPeople.map((c) => ({ person: c, token: newSecret() }));
+    const expiresAt = new Date(Date.now() + WELCOME_DAYS * 86_400_000).toISOString();
     for (const part of chunks(welcome)) {
-      await tx.insert(passwordResets).values(
-        part.map((w) => ({
-          userId: known.get(w.person.email)?.id as string,
-          tokenHash: hashSecret(w.token),
-          expiresAt: new Date(Date.now() + WELCOME_DAYS * 86_400_000),
-        })),
+      const resets = part.map((w) => ({ user_id: known.get(w.person.email)?.id, token_hash: hashSecret(w.token) }));
+      await tx.execute(sql`
+        insert into password_resets (user_id, token_hash, expires_at)
+        select r.user_id, r.token_hash, ${expiresAt}::timestamptz from jsonb_to_recordset(${JSON.stringify(resets)}::jsonb) as r(user_id uuid, token_hash text)`);
+      const payloads = part.map((w) =>
+        importedWelcomeEmail(w.person, {
+          programme: programme.name,
+          link: enrolmentLink(ctx, programme.id),
+          setPasswordLink: `${ctx.config.baseUrl}/reset-password?token=${encodeURIComponent(w.token)}`,
+          days: WELCOME_DAYS,
+        }),
       );
-      await tx.insert(jobs).values(
-        part.map((w) => ({
-          name: "mail.send",
-          payload: importedWelcomeEmail(w.person, {
-            programme: programme.name,
-            link: enrolmentLink(ctx, programme.id),
-            setPasswordLink: `${ctx.config.baseUrl}/reset-password?token=${encodeURIComponent(w.token)}`,
-            days: WELCOME_DAYS,
-          }),
-        })),
+      await tx.execute(
+        sql`insert into jobs (name, payload) select 'mail.send', p from jsonb_array_elements(${JSON.stringify(payloads)}::jsonb) as p`,
       );
     }
   });
+  // A big import changes the tables' shape; fresh statistics keep the directory's plans sane
+  // (PGlite never autovacuums). Failing to analyze must not fail an import that committed.
+  await ctx.db
+    .execute(sql`analyze users, enrolments, programme_members`)
+    .catch((err) => ctx.logger.warn({ err }, "analyze after import failed"));
   ctx.logger.info(
     { programmeId: programme.id, created: report.created, updated: report.updated, unchanged: report.unchanged },
     "participants imported",
@@ -178,22 +168,14 @@ async function existingParticipants(db: Executor, programmeId: string): Promise<
 /** Approved enrolments hold their role; a role changed by the import replaces the old one. */
 async function syncImportedMemberships(db: Executor, programmeId: string, userIds: string[]) {
   for (const part of chunks(userIds)) {
-    await db
-      .delete(programmeMembers)
-      .where(
-        and(
-          eq(programmeMembers.programmeId, programmeId),
-          inArray(programmeMembers.userId, part),
-          sql`${programmeMembers.role} <> 'coordinator'`,
-        ),
-      );
+    const ids = sql`(select jsonb_array_elements_text(${JSON.stringify(part)}::jsonb)::uuid)`;
+    await db.execute(
+      sql`delete from programme_members where programme_id = ${programmeId} and role <> 'coordinator' and user_id in ${ids}`,
+    );
     await db.execute(sql`
       insert into programme_members (programme_id, user_id, role)
       select programme_id, user_id, role from enrolments
-      where programme_id = ${programmeId} and status = 'approved' and user_id in (${sql.join(
-        part.map((id) => sql`${id}`),
-        sql`, `,
-      )})
+      where programme_id = ${programmeId} and status = 'approved' and user_id in ${ids}
       on conflict do nothing`);
   }
 }

@@ -17,7 +17,12 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
         await ctx.db.execute(sql`delete from jobs where completed_at < now() - interval '14 days'`);
       },
     },
+    // PGlite has no autovacuum: without fresh statistics the planner picks quadratic joins.
+    "maintenance.analyze": { run: () => ctx.db.execute(sql`analyze`).then(() => undefined) },
   };
 }
 
-export const schedules: Schedule[] = [{ name: "nightly-prune", cron: "17 3 * * *", job: "maintenance.prune" }];
+export const schedules: Schedule[] = [
+  { name: "nightly-prune", cron: "17 3 * * *", job: "maintenance.prune" },
+  { name: "hourly-analyze", cron: "41 * * * *", job: "maintenance.analyze" },
+];

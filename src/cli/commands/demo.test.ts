@@ -1,0 +1,81 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, queryRows } from "../../server/platform/db.js";
+import { childEnv, cleanUpGroves, migratedDataDir, PROCESS_ADMIN, repoRoot, runGrove } from "../../server/test-support/spawn-grove.js";
+
+afterAll(cleanUpGroves);
+
+const command = fileURLToPath(new URL("./demo.ts", import.meta.url));
+// A stand-in for the real CLI entry until main.ts registers the command: a fresh program with `demo` only.
+const script = `
+  const { Command } = await import("commander");
+  const { registerDemo } = await import(${JSON.stringify(command)});
+  const program = new Command().name("grove");
+  registerDemo(program);
+  await program.parseAsync(process.argv.slice(1), { from: "user" });
+`;
+
+let dataDir: string;
+
+/** Runs `grove demo …` in a child process on the test's PGlite data directory. */
+function demo(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, "--", "demo", ...args], {
+    cwd: repoRoot,
+    env: childEnv({ GROVE_DATA_DIR: dataDir, GROVE_BASE_URL: "https://grove.example.org" }),
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c) => {
+    stdout += c;
+  });
+  child.stderr.on("data", (c) => {
+    stderr += c;
+  });
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+beforeAll(async () => {
+  dataDir = await migratedDataDir();
+});
+
+describe("grove demo (child process)", { timeout: 60_000 }, () => {
+  it("asks for an admin first when there is nobody to own the programme", async () => {
+    const res = await demo();
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/There is no instance admin yet: run `grove admin create` first/);
+    const unknown = await demo("--as", "nobody@example.org");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("There is no account for nobody@example.org.");
+  });
+
+  it("creates the demo programme, prints its URL and a summary, and queues no email", async () => {
+    const admin = await runGrove(["admin", "create", "--email", PROCESS_ADMIN.email, "--name", PROCESS_ADMIN.name], {
+      GROVE_DATA_DIR: dataDir,
+      GROVE_ADMIN_PASSWORD: PROCESS_ADMIN.password,
+    });
+    expect(admin.code, admin.output).toBe(0);
+
+    const res = await demo("--as", PROCESS_ADMIN.email);
+    expect(res.code, res.stderr).toBe(0);
+    const [url, summary, ...rest] = res.stdout.split("\n");
+    expect(url).toMatch(/^https:\/\/grove\.example\.org\/programmes\/[0-9a-f-]{36}$/);
+    expect(summary).toBe(
+      'Created "Demo: Developer Mentoring" (demo-developer-mentoring): 22 mentors and 38 mentees, ' +
+        "8 applications waiting for review, 2 waitlisted. Nobody was emailed.",
+    );
+    expect(rest).toEqual([""]);
+
+    const database = await openDatabase({ driver: "pglite", dataDir: `${dataDir}/db` });
+    try {
+      const [row] = await queryRows<{ enrolments: number; mails: number }>(
+        database.db,
+        sql`select (select count(*)::int from enrolments) as enrolments, (select count(*)::int from jobs where name = 'mail.send') as mails`,
+      );
+      expect(row).toEqual({ enrolments: 60, mails: 0 });
+    } finally {
+      await database.close();
+    }
+  });
+});
