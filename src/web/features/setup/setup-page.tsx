@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { SetupRequest } from "../../../contracts/auth";
+import { CheckboxField } from "../../components/checkbox-field";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
 import { PageHeading } from "../../components/page-heading";
 import { SubmitButton } from "../../components/submit-button";
@@ -26,6 +27,7 @@ export function SetupPage() {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [demo, setDemo] = useState(false);
 
   const markSetUp = () =>
     queryClient.setQueryData<SetupStatusInfo>(setupStatusQueryOptions.queryKey, (status) =>
@@ -53,7 +55,7 @@ export function SetupPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = validate(SetupRequest, { name, email, password });
+    const body = validate(SetupRequest, { name, email, password, demo });
     if (!body) return;
     clear();
     setup.mutate(body);
@@ -99,7 +101,14 @@ export function SetupPage() {
           autoComplete="new-password"
           required
         />
-        <SubmitButton pending={setup.isPending} pendingLabel="Creating your account…">
+        <CheckboxField
+          id="setup-demo"
+          label="Also load a sample mentoring programme"
+          checked={demo}
+          onChange={setDemo}
+          hint="About 60 fictional developers with varied stacks and time zones, some applications waiting for review. Nobody is emailed; archive it when you are done looking."
+        />
+        <SubmitButton pending={setup.isPending} pendingLabel={demo ? "Creating your account and the sample…" : "Creating your account…"}>
           Create admin account
         </SubmitButton>
       </form>
