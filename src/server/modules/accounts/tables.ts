@@ -1,6 +1,5 @@
-import { bigserial, boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+import { bigserial, boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { ts } from "../../platform/columns.js";
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -1,11 +1,10 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
 import type { EnrolmentStatus } from "../../../core/enrolment/status.js";
 import type { Answers, IntakeRole, Question } from "../../../core/intake/questions.js";
 import type { Audience } from "../../../core/programmes/default-content.js";
+import { ts } from "../../platform/columns.js";
 import { users } from "../accounts/tables.js";
 import { programmes } from "../programmes/tables.js";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** The current form of each role in a programme. Every saved version is kept in intake_form_versions. */
 export const intakeForms = pgTable(

@@ -1,9 +1,8 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, real, text, uuid } from "drizzle-orm/pg-core";
+import { ts } from "../../platform/columns.js";
 import { users } from "../accounts/tables.js";
 import { enrolments } from "../enrolment/tables.js";
 import { programmes } from "../programmes/tables.js";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export type RoundSettings = { weights: Record<string, number>; k: number; requireSharedLanguage: boolean };
 export type RoundStats = {

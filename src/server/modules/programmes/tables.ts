@@ -1,9 +1,8 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import type { ProgrammeStatus } from "../../../core/programmes/lifecycle.js";
 import type { Phase } from "../../../core/programmes/phases.js";
+import { ts } from "../../platform/columns.js";
 import { users } from "../accounts/tables.js";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const programmes = pgTable(
   "programmes",
