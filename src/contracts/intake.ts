@@ -26,6 +26,7 @@ export const Question = z
     min: z.number().int().optional(),
     max: z.number().int().optional(),
     builtin: z.boolean().optional(),
+    removable: z.boolean().optional(),
   })
   .meta({ id: "Question" });
 

@@ -18,6 +18,8 @@ export type Question = {
   max?: number;
   /** Built-in questions may be reworded or made optional, not removed or retyped: matching reads them. */
   builtin?: boolean;
+  /** A built-in question a coordinator may remove (stated preferences: not every programme wants them). */
+  removable?: boolean;
 };
 
 /** Mentoring programmes enrol mentors and mentees; coaching programmes coaches and coachees. */
@@ -88,7 +90,34 @@ export function defaultQuestions(role: IntakeRole): Question[] {
       required: false,
     }),
     ...(mentor
-      ? [q({ key: "capacity", label: "How many people can you take on at once?", kind: "number", required: true, min: 1, max: 10 })]
-      : []),
+      ? [
+          q({ key: "capacity", label: "How many people can you take on at once?", kind: "number", required: true, min: 1, max: 10 }),
+          q({
+            key: "prefer_mentees",
+            label: "Anyone you would especially like to support?",
+            help: "Their email addresses. Matching favours these pairs; it does not promise them.",
+            kind: "tags",
+            required: false,
+            removable: true,
+          }),
+          q({
+            key: "avoid_mentees",
+            label: "Anyone you would rather not be paired with, for example someone in your own team?",
+            help: "Their email addresses. Matching avoids these pairs unless nobody else is left.",
+            kind: "tags",
+            required: false,
+            removable: true,
+          }),
+        ]
+      : [
+          q({
+            key: "mentor_picks",
+            label: "Anyone you would especially like to learn from?",
+            help: "Their email addresses, the one you want most first. Matching favours your picks; it does not promise them.",
+            kind: "tags",
+            required: false,
+            removable: true,
+          }),
+        ]),
   ];
 }

@@ -39,8 +39,9 @@ export function validateFormQuestions(role: IntakeRole, questions: Question[]): 
         problems.push({ path: at("choices"), message: "Choices cannot contain ; (it separates values in CSV files)" });
     }
   });
-  for (const key of builtins.keys()) {
-    if (!seen.has(key)) problems.push({ path: [], message: `The built-in question "${key}" cannot be removed; make it optional instead` });
+  for (const [key, builtin] of builtins) {
+    if (!seen.has(key) && !builtin.removable)
+      problems.push({ path: [], message: `The built-in question "${key}" cannot be removed; make it optional instead` });
   }
   return problems;
 }

@@ -96,4 +96,32 @@ describe("a matching round from the database", () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe("empty_pool");
   });
+
+  it("counts stated preferences: a mentee's pick wins over a slightly better fit", async () => {
+    const p = (await admin.post("/api/programmes", { name: "Preferences" })).json();
+    const people = [
+      "email,name,role,years_experience,skills,offers,seeks,timezone,languages,capacity,mentor_picks,avoid_mentees",
+      "go1@example.org,Gia,mentor,12,Go:5;Kubernetes:5,technical skills,,Europe/Berlin,English,1,,",
+      "go2@example.org,Hal,mentor,12,Go:4,technical skills,,Europe/Berlin,English,1,,",
+      "sam@example.org,Sam,mentee,1,Go:3;Kubernetes:3,,technical skills,Europe/Berlin,English,,go2@example.org,",
+      "lou@example.org,Lou,mentee,1,Go:3;Kubernetes:3,,technical skills,Europe/Berlin,English,,,",
+    ].join("\n");
+    const imported = await t.app.inject({
+      method: "POST",
+      url: `/api/programmes/${p.id}/imports`,
+      headers: { cookie: `grove_session=${admin.cookie}`, "x-csrf-token": admin.csrfToken as string, "content-type": "text/csv" },
+      payload: people,
+    });
+    expect(imported.json().errors).toEqual([]);
+    const round = (await admin.post(`/api/programmes/${p.id}/match-rounds`, {})).json();
+    const detail = (await admin.get(`/api/programmes/${p.id}/match-rounds/${round.id}`)).json();
+    const pairs = Object.fromEntries(
+      detail.pairs.map((x: { mentee: { email: string }; mentor: { email: string } }) => [x.mentee.email, x.mentor.email]),
+    );
+    // On fit alone Sam and Lou are identical and Gia (Go and Kubernetes) fits both best; Sam picked Hal.
+    expect(pairs).toEqual({ "sam@example.org": "go2@example.org", "lou@example.org": "go1@example.org" });
+    const sam = detail.pairs.find((x: { mentee: { email: string } }) => x.mentee.email === "sam@example.org");
+    expect(sam.reasons[0]).toBe("The mentee's first pick");
+    expect(sam.factors.find((f: { factor: string }) => f.factor === "preferences").points).toBeGreaterThan(0);
+  });
 });

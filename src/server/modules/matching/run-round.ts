@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { generateCandidates } from "../../../core/matching/candidates.js";
 import { createExplainer } from "../../../core/matching/explain.js";
 import { noCandidateReason } from "../../../core/matching/no-candidate-reason.js";
+import { preferencePoints } from "../../../core/matching/preferences.js";
 import type { PackedProblem } from "../../../core/matching/problem.js";
 import { DEFAULT_WEIGHTS, prepareProfile, scorePair, type Weights } from "../../../core/matching/scoring.js";
 import { solveMatching } from "../../../core/matching/solve.js";
@@ -14,6 +15,7 @@ import { users } from "../accounts/tables.js";
 import { enrolments } from "../enrolment/tables.js";
 import { loadProgrammeFor } from "../programmes/access.js";
 import { currentTaxonomy } from "../skills/taxonomy-cache.js";
+import { statedPreferences, withPreferences } from "./preferences.js";
 import { profileFromAnswers } from "./profiles.js";
 import { matchMentorStats, matchPairs, matchRounds, matchUnmatched, type RoundStats } from "./tables.js";
 
@@ -74,12 +76,15 @@ export async function runMatchingRound(ctx: AppContext, principal: Principal, pr
 
   // Scoring 3K index-ranked mentors per mentee keeps the best K in practice at a fraction of the cost of 8K.
   const candidates = generateCandidates(menteeProfiles, mentorProfiles, { k, weights, rules, skillInfo, maxScoredPerMentee: 3 * k });
+  const prefs = statedPreferences(mentees, mentors);
+  const edges = withPreferences(candidates, prefs, menteeProfiles, mentorProfiles, (e, m) => {
+    const fit = scorePair(prepareProfile(menteeProfiles[e], skillInfo), prepareProfile(mentorProfiles[m], skillInfo), weights, rules);
+    return fit.allowed ? fit.score : undefined;
+  });
   const problem: PackedProblem = {
     menteeCount: mentees.length,
     mentorCapacity: Int32Array.from(mentors, (m) => m.capacity ?? 0),
-    edgeMentee: candidates.edgeMentee,
-    edgeMentor: candidates.edgeMentor,
-    edgeScore: candidates.edgeScore,
+    ...edges,
     locked: [],
     excluded: [],
   };
@@ -110,14 +115,18 @@ export async function runMatchingRound(ctx: AppContext, principal: Principal, pr
       continue;
     }
     const scored = scorePair(prepareProfile(menteeProfiles[e], skillInfo), preparedMentor(m), weights, rules);
+    const preference = preferencePoints(menteeProfiles[e].id, mentorProfiles[m].id, prefs);
     const score = solution.scoreOf[e];
     histogram[Math.min(9, Math.floor(score / 10))]++;
     pairs.push({
       menteeEnrolmentId: mentees[e].id,
       mentorEnrolmentId: mentors[m].id,
       score,
-      factors: scored.allowed ? scored.factors : [],
-      reasons: scored.allowed ? scored.reasons : [],
+      factors: [
+        ...(scored.allowed ? scored.factors : []),
+        ...(preference.points ? [{ factor: "preferences", value: null, weight: 0, points: preference.points }] : []),
+      ],
+      reasons: [...preference.reasons, ...(scored.allowed ? scored.reasons : [])],
       locked: solution.locked[e] === 1,
     });
   }
