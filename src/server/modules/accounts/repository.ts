@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gt, ilike, isNull, lt, or, sql } from "drizzle-orm";
-import type { Executor } from "../../platform/db.js";
+import { type Executor, escapeLike } from "../../platform/db.js";
 import { apiTokens, authSessions, passwordResets, signInFailures, users } from "./tables.js";
 
 export type UserRow = typeof users.$inferSelect;
@@ -27,8 +27,6 @@ export async function listUsers(db: Executor, q: string | undefined, limit: numb
   ]);
   return { items, total: Number(n) };
 }
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function setPasswordHash(db: Executor, userId: string, passwordHash: string) {
   await db.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, userId));

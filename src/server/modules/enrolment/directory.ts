@@ -2,8 +2,7 @@ import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm
 import type { EnrolmentStatus } from "../../../core/enrolment/status.js";
 import { trainingFor } from "../../../core/enrolment/training.js";
 import type { IntakeRole } from "../../../core/intake/questions.js";
-import type { Executor } from "../../platform/db.js";
-import { escapeLike } from "../accounts/repository.js";
+import { type Executor, escapeLike } from "../../platform/db.js";
 import { users } from "../accounts/tables.js";
 import { enrolments, trainingCompletions } from "./tables.js";
 

@@ -290,6 +290,7 @@ describe("participants", () => {
   });
 
   it("lets the coordinator remind everyone who has not finished onboarding", async () => {
+    expect((await admin.post(`/api/programmes/${programme.id}/training-reminders`, { enrolmentIds: [] })).json()).toEqual({ reminded: 0 });
     const before = smtp.messages.length;
     const res = (await admin.post(`/api/programmes/${programme.id}/training-reminders`, {})).json();
     await t.runJobs();

@@ -12,6 +12,7 @@ import { enrolments, trainingCompletions } from "./tables.js";
 /** Emails everyone (or the chosen people) who applied or was approved but has not finished onboarding. */
 export async function remindUnfinishedTraining(ctx: AppContext, principal: Principal, programmeId: string, enrolmentIds?: string[]) {
   const { programme } = await loadProgrammeFor(ctx.db, principal, programmeId, "manage");
+  if (enrolmentIds?.length === 0) return { reminded: 0 };
   const rows = await ctx.db
     .select({
       email: users.email,
@@ -25,7 +26,7 @@ export async function remindUnfinishedTraining(ctx: AppContext, principal: Princ
       and(
         eq(enrolments.programmeId, programme.id),
         inArray(enrolments.status, ["applied", "approved", "waitlisted"]),
-        enrolmentIds ? inArray(enrolments.id, enrolmentIds.length ? enrolmentIds : ["00000000-0000-0000-0000-000000000000"]) : undefined,
+        enrolmentIds ? inArray(enrolments.id, enrolmentIds) : undefined,
       ),
     );
   const unfinished = rows.filter((r) => Number(r.done) < trainingFor(r.role).length);

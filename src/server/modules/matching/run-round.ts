@@ -76,9 +76,17 @@ export async function runMatchingRound(ctx: AppContext, principal: Principal, pr
 
   // Scoring 3K index-ranked mentors per mentee keeps the best K in practice at a fraction of the cost of 8K.
   const candidates = generateCandidates(menteeProfiles, mentorProfiles, { k, weights, rules, skillInfo, maxScoredPerMentee: 3 * k });
+  const prepared = new Map<number, ReturnType<typeof prepareProfile>>();
+  const preparedMentor = (m: number) => {
+    const cached = prepared.get(m);
+    if (cached) return cached;
+    const fresh = prepareProfile(mentorProfiles[m], skillInfo);
+    prepared.set(m, fresh);
+    return fresh;
+  };
   const prefs = statedPreferences(mentees, mentors);
   const edges = withPreferences(candidates, prefs, menteeProfiles, mentorProfiles, (e, m) => {
-    const fit = scorePair(prepareProfile(menteeProfiles[e], skillInfo), prepareProfile(mentorProfiles[m], skillInfo), weights, rules);
+    const fit = scorePair(prepareProfile(menteeProfiles[e], skillInfo), preparedMentor(m), weights, rules);
     return fit.allowed ? fit.score : undefined;
   });
   const problem: PackedProblem = {
@@ -93,14 +101,6 @@ export async function runMatchingRound(ctx: AppContext, principal: Principal, pr
   const t3 = now();
 
   const explainer = createExplainer(problem, solution);
-  const prepared = new Map<number, ReturnType<typeof prepareProfile>>();
-  const preparedMentor = (m: number) => {
-    const cached = prepared.get(m);
-    if (cached) return cached;
-    const fresh = prepareProfile(mentorProfiles[m], skillInfo);
-    prepared.set(m, fresh);
-    return fresh;
-  };
   // Rows without their round id yet: the round is created in the same transaction that stores them.
   const pairs: Omit<typeof matchPairs.$inferInsert, "roundId">[] = [];
   const unmatched: Omit<typeof matchUnmatched.$inferInsert, "roundId">[] = [];

@@ -52,6 +52,9 @@ describe("programmes", () => {
     expect(page1.items).toHaveLength(2);
     expect(new Set([...page1.items, ...page2.items].map((p: { id: string }) => p.id)).size).toBe(4);
     expect((await admin.get("/api/programmes?q=circle")).json().items.map((p: { name: string }) => p.name)).toEqual(["Frontend Circle"]);
+    // LIKE wildcards in a search are taken literally.
+    expect((await admin.get("/api/programmes?q=%25")).json().total).toBe(0);
+    expect((await admin.get("/api/programmes?q=_")).json().total).toBe(0);
   });
 
   it("edits with optimistic concurrency: a stale version gets 409 and changes nothing", async () => {

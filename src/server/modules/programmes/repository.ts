@@ -1,8 +1,7 @@
 import { and, count, desc, eq, ilike, inArray, ne, or, sql } from "drizzle-orm";
 import type { ProgrammeRoleName } from "../../../core/permissions.js";
 import type { ProgrammeStatus } from "../../../core/programmes/lifecycle.js";
-import type { Executor } from "../../platform/db.js";
-import { escapeLike } from "../accounts/repository.js";
+import { type Executor, escapeLike } from "../../platform/db.js";
 import { users } from "../accounts/tables.js";
 import { enrolments } from "../enrolment/tables.js";
 import { programmeMembers, programmes } from "./tables.js";
