@@ -10,6 +10,14 @@ export const Phase = z.strictObject({
   startWeek: z.number().int().min(1).max(520),
   endWeek: z.number().int().min(1).max(520),
 });
+export const MatchMode = z
+  .enum(["round", "self"])
+  .describe("round: the coordinator runs and publishes a matching round; self: mentees request mentors");
+export const Acceptance = z
+  .enum(["auto", "two_sided"])
+  .describe("auto: published pairs start at once; two_sided: both people accept first");
+const RequestLimit = z.number().int().min(1, "Allow at least one request").max(10, "At most 10 requests at once");
+const RequestExpiryDays = z.number().int().min(1, "Requests last at least a day").max(60, "Requests last at most 60 days");
 const SessionMinutes = z.number().int().min(15, "Sessions last at least 15 minutes").max(240, "Sessions last at most 4 hours");
 
 const name = z.string().trim().min(3, "Names need at least 3 characters").max(120, "Names are at most 120 characters");
@@ -29,6 +37,10 @@ export const Programme = z
     nextStatuses: z.array(ProgrammeStatus),
     cadence: Cadence,
     sessionMinutes: z.number().int(),
+    matchMode: MatchMode,
+    acceptance: Acceptance,
+    requestLimit: z.number().int(),
+    requestExpiryDays: z.number().int(),
     termWeeks: z.number().int(),
     phases: z.array(Phase),
     applicationsOpenAt: z.iso.datetime().nullable(),
@@ -52,6 +64,10 @@ export const ProgrammeCreate = z.strictObject({
   termEnd: IsoDate.optional().describe("Defaults to 12 weeks after the start"),
   cadence: Cadence.default("weekly"),
   sessionMinutes: SessionMinutes.default(60),
+  matchMode: MatchMode.default("round"),
+  acceptance: Acceptance.default("two_sided"),
+  requestLimit: RequestLimit.default(3),
+  requestExpiryDays: RequestExpiryDays.default(7),
 });
 
 export const ProgrammeUpdate = z.strictObject({
@@ -63,6 +79,10 @@ export const ProgrammeUpdate = z.strictObject({
   termEnd: IsoDate.optional(),
   cadence: Cadence.optional(),
   sessionMinutes: SessionMinutes.optional(),
+  matchMode: MatchMode.optional(),
+  acceptance: Acceptance.optional(),
+  requestLimit: RequestLimit.optional(),
+  requestExpiryDays: RequestExpiryDays.optional(),
   phases: z.array(Phase).max(12).optional(),
   applicationsOpenAt: z.iso.datetime({ offset: true }).nullable().optional(),
   applicationsCloseAt: z.iso.datetime({ offset: true }).nullable().optional(),

@@ -3,4 +3,6 @@ export * from "./modules/accounts/tables.js";
 export * from "./modules/enrolment/tables.js";
 export * from "./modules/matching/tables.js";
 export * from "./modules/programmes/tables.js";
+export * from "./modules/relationships/tables.js";
+export * from "./modules/self-match/tables.js";
 export * from "./platform/jobs/tables.js";

@@ -15,6 +15,10 @@ export type ProgrammeInput = {
   termEnd?: string;
   cadence: "weekly" | "fortnightly" | "monthly";
   sessionMinutes: number;
+  matchMode?: "round" | "self";
+  acceptance?: "auto" | "two_sided";
+  requestLimit?: number;
+  requestExpiryDays?: number;
 };
 
 export const termError = (message: string) => badRequest("validation_failed", message, { issues: [{ path: ["termEnd"], message }] });
@@ -41,6 +45,10 @@ export async function createProgramme(db: Db, principal: Principal, input: Progr
       termEnd,
       cadence: input.cadence,
       sessionMinutes: input.sessionMinutes,
+      matchMode: input.matchMode,
+      acceptance: input.acceptance,
+      requestLimit: input.requestLimit,
+      requestExpiryDays: input.requestExpiryDays,
       // Coaching is structured by the coach's session plan, not by mentoring's phases.
       phases: input.type === "mentoring" ? defaultPhases(termWeeks(termStart, termEnd)) : [],
       createdBy: principal.user.id,

@@ -272,3 +272,20 @@ describe("weekly resources and coordinators", () => {
     expect(last.json().error.code).toBe("last_coordinator");
   });
 });
+
+describe("how pairs form", () => {
+  it("defaults to a coordinator's round with two-sided acceptance, and takes self-match settings with limits", async () => {
+    const created = (await admin.post("/api/programmes", { name: "Pairing settings" })).json();
+    expect(created).toMatchObject({ matchMode: "round", acceptance: "two_sided", requestLimit: 3, requestExpiryDays: 7 });
+    const updated = await admin.patch(`/api/programmes/${created.id}`, {
+      version: created.version,
+      matchMode: "self",
+      requestLimit: 2,
+      requestExpiryDays: 5,
+    });
+    expect(updated.json()).toMatchObject({ matchMode: "self", requestLimit: 2, requestExpiryDays: 5 });
+    const tooMany = await admin.patch(`/api/programmes/${created.id}`, { version: updated.json().version, requestLimit: 11 });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.body).toContain("At most 10 requests");
+  });
+});

@@ -22,6 +22,18 @@ export const programmes = pgTable(
       .default("weekly"),
     sessionMinutes: integer("session_minutes").notNull().default(60),
     phases: jsonb("phases").$type<Phase[]>().notNull().default([]),
+    /** How pairs form: the coordinator's matching round, or mentees requesting mentors themselves. */
+    matchMode: text("match_mode", { enum: ["round", "self"] })
+      .notNull()
+      .default("round"),
+    /** Published pairs start at once (auto) or wait for both sides to accept (two_sided). */
+    acceptance: text("acceptance", { enum: ["auto", "two_sided"] })
+      .notNull()
+      .default("two_sided"),
+    /** Self-match: how many mentors a mentee may have pending requests with at once. */
+    requestLimit: integer("request_limit").notNull().default(3),
+    /** Self-match: days a request waits for an answer before it expires. */
+    requestExpiryDays: integer("request_expiry_days").notNull().default(7),
     applicationsOpenAt: ts("applications_open_at"),
     applicationsCloseAt: ts("applications_close_at"),
     /** Optimistic concurrency: every update bumps it; an edit of an older version is refused. */

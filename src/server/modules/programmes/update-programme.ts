@@ -20,6 +20,10 @@ export type ProgrammeChanges = {
   termEnd?: string;
   cadence?: "weekly" | "fortnightly" | "monthly";
   sessionMinutes?: number;
+  matchMode?: "round" | "self";
+  acceptance?: "auto" | "two_sided";
+  requestLimit?: number;
+  requestExpiryDays?: number;
   phases?: Phase[];
   applicationsOpenAt?: string | null;
   applicationsCloseAt?: string | null;
