@@ -3,7 +3,16 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string };
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** An iCalendar invitation or cancellation, sent as the text/calendar alternative calendars act on. */
+  icalEvent?: { method: "REQUEST" | "CANCEL" | "PUBLISH"; content: string; filename?: string };
+  /** Extra headers, e.g. List-Unsubscribe for non-essential mail. */
+  headers?: Record<string, string>;
+};
 export type Mailer = { send(message: MailMessage): Promise<void>; close(): void };
 
 /**
@@ -17,7 +26,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
       async send(m) {
-        await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+        await transport.sendMail(envelope(options.from, m));
         options.logger.info({ to: m.to, subject: m.subject }, "mail sent over SMTP");
       },
       close: () => transport.close(),
@@ -27,7 +36,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     async send(m) {
-      const info = await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      const info = await transport.sendMail(envelope(options.from, m));
       fs.mkdirSync(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const file = path.join(dir, `${stamp}-${Math.random().toString(36).slice(2, 8)}.eml`);
@@ -37,3 +46,15 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
     close() {},
   };
 }
+
+const envelope = (from: string, m: MailMessage) => ({
+  from,
+  to: m.to,
+  subject: m.subject,
+  text: m.text,
+  html: m.html,
+  headers: m.headers,
+  icalEvent: m.icalEvent
+    ? { method: m.icalEvent.method, content: m.icalEvent.content, filename: m.icalEvent.filename ?? "invite.ics" }
+    : undefined,
+});
