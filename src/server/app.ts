@@ -18,6 +18,7 @@ import { healthRoutes } from "./modules/health/routes.js";
 import { intakeRoutes } from "./modules/intake/routes.js";
 import { matchingRoutes } from "./modules/matching/routes.js";
 import { programmeRoutes } from "./modules/programmes/routes.js";
+import { relationshipRoutes } from "./modules/relationships/routes.js";
 import { skillRoutes } from "./modules/skills/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await publicEnrolmentRoutes(typed, ctx);
       await participantRoutes(typed, ctx);
       await coordinatorEnrolmentRoutes(typed, ctx);
+      await relationshipRoutes(typed, ctx);
       await matchingRoutes(typed, ctx);
     },
     { prefix: "/api" },
