@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Email, Id, Password, PersonName } from "./common.js";
+import { Email, Id, Page, Password, PersonName } from "./common.js";
 import { Answers, IntakeRole, Question } from "./intake.js";
 import { ProgrammeType } from "./programmes.js";
 
@@ -75,6 +75,22 @@ export const InvitationResult = z.object({
   invited: z.array(z.string()),
   skipped: z.array(z.object({ email: z.string(), reason: z.string() })),
 });
+
+export const InvitationState = z.enum(["pending", "expired", "accepted"]);
+export const SentInvitation = z
+  .object({
+    id: Id,
+    email: z.string(),
+    role: IntakeRole,
+    state: InvitationState,
+    invitedBy: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+    acceptedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "SentInvitation" });
+export const SentInvitationQuery = Page.extend({ state: InvitationState.optional().describe("Leave out for every invitation") });
+export const InvitationParams = z.strictObject({ id: Id, invitationId: Id });
 
 export const InvitationInfo = z.object({
   email: z.string(),

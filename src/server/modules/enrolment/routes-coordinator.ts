@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdParams, pageOf } from "../../../contracts/common.js";
+import { IdParams, Ok, pageOf } from "../../../contracts/common.js";
 import {
   DecisionRequest,
   DecisionResult,
@@ -9,10 +9,13 @@ import {
   ImportQuery,
   ImportReport,
   InvitationCreate,
+  InvitationParams,
   InvitationResult,
   OwnEnrolment,
   ReminderRequest,
   ReminderResult,
+  SentInvitation,
+  SentInvitationQuery,
 } from "../../../contracts/enrolment.js";
 import { errorResponses } from "../../../contracts/errors.js";
 import { requireUser } from "../../platform/auth/plugin.js";
@@ -25,6 +28,7 @@ import { listDirectory } from "./directory.js";
 import { exportDirectoryCsv } from "./export-csv.js";
 import { importParticipants } from "./import-participants.js";
 import { inviteParticipants } from "./invitations.js";
+import { listInvitations, resendInvitation, revokeInvitation } from "./manage-invitations.js";
 import { presentOwnEnrolment } from "./participation.js";
 import { remindUnfinishedTraining } from "./reminders.js";
 import { findEnrolment } from "./repository.js";
@@ -124,6 +128,46 @@ export async function coordinatorEnrolmentRoutes(app: TypedApp, ctx: AppContext)
     },
     async (req, reply) =>
       reply.code(201).send(await inviteParticipants(ctx, requireUser(req), req.params.id, req.body.emails, req.body.role)),
+  );
+
+  app.get(
+    "/programmes/:id/invitations",
+    {
+      schema: {
+        tags,
+        summary: "Invitations sent, newest first: pending, expired or accepted",
+        params: IdParams,
+        querystring: SentInvitationQuery,
+        response: { 200: pageOf(SentInvitation), ...errorResponses },
+      },
+    },
+    async (req) => listInvitations(ctx, requireUser(req), req.params.id, req.query),
+  );
+
+  app.post(
+    "/programmes/:id/invitations/:invitationId/resend",
+    {
+      schema: {
+        tags,
+        summary: "Send an unused invitation again with a new link valid 14 days (the old link stops working)",
+        params: InvitationParams,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (req) => resendInvitation(ctx, requireUser(req), req.params.id, req.params.invitationId),
+  );
+
+  app.delete(
+    "/programmes/:id/invitations/:invitationId",
+    {
+      schema: {
+        tags,
+        summary: "Revoke an unused invitation: its link stops working",
+        params: InvitationParams,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (req) => revokeInvitation(ctx, requireUser(req), req.params.id, req.params.invitationId),
   );
 
   app.post(
