@@ -1,0 +1,34 @@
+/**
+ * Kinds of mail a person can switch off. Essential mail — invitations, password resets,
+ * session invitations and cancellations — is not listed: it is never suppressed, because
+ * missing it breaks something (a sign-in, a meeting).
+ */
+export const NOTIFICATION_KINDS = ["agenda_reminder", "follow_up_reminder", "reflection_prompt", "mentor_digest"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_LABELS: Record<NotificationKind, { label: string; hint: string }> = {
+  agenda_reminder: {
+    label: "Agenda reminders",
+    hint: "Mentees: a nudge before a session when your agenda is not shared yet.",
+  },
+  follow_up_reminder: {
+    label: "Follow-up reminders",
+    hint: "Mentees: a nudge when action items you own are past their due date.",
+  },
+  reflection_prompt: {
+    label: "Weekly reflection prompt",
+    hint: "Mentees: one short question a week to reflect on.",
+  },
+  mentor_digest: {
+    label: "Weekly digest for mentors",
+    hint: "Mentors: your upcoming sessions and how many agendas are waiting, once a week.",
+  },
+};
+
+export const isNotificationKind = (s: string): s is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(s);
+
+export const DEFAULT_AGENDA_REMINDER_HOURS = 24;
+export const AGENDA_REMINDER_HOURS = { min: 1, max: 96 } as const;
+
+/** Whether a kind is on, given the kinds a person muted. */
+export const wantsMail = (muted: readonly string[], kind: NotificationKind) => !muted.includes(kind);
