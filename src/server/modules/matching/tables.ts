@@ -4,7 +4,16 @@ import { users } from "../accounts/tables.js";
 import { enrolments } from "../enrolment/tables.js";
 import { programmes } from "../programmes/tables.js";
 
-export type RoundSettings = { weights: Record<string, number>; k: number; requireSharedLanguage: boolean };
+export type PairRef = { menteeEnrolmentId: string; mentorEnrolmentId: string };
+export type RoundSettings = {
+  weights: Record<string, number>;
+  k: number;
+  requireSharedLanguage: boolean;
+  /** Older rounds were stored before locks and exclusions existed: read them as empty. */
+  locked?: PairRef[];
+  excluded?: PairRef[];
+  basedOn?: string | null;
+};
 export type RoundStats = {
   mentees: number;
   mentors: number;
@@ -29,12 +38,18 @@ export const matchRounds = pgTable(
     status: text("status", { enum: ["draft", "published", "discarded"] })
       .notNull()
       .default("draft"),
+    /** full: the whole approved pool; open: mentees without a live pair and mentors with places left. */
+    kind: text("kind", { enum: ["full", "open"] })
+      .notNull()
+      .default("full"),
     settings: jsonb("settings").$type<RoundSettings>().notNull(),
     stats: jsonb("stats").$type<RoundStats>().notNull(),
     /** Changes when the approved pool changes, so a stale draft can be told apart. */
     poolFingerprint: text("pool_fingerprint").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
+    publishedAt: ts("published_at"),
+    publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [index("match_rounds_programme_idx").on(t.programmeId, t.createdAt)],
 );
@@ -56,7 +71,14 @@ export const matchPairs = pgTable(
     score: real("score").notNull(),
     factors: jsonb("factors").$type<FactorExplanation[]>().notNull(),
     reasons: jsonb("reasons").$type<string[]>().notNull(),
+    /**
+     * The reasons the pair themselves are shown when it is published: the fit only, never a
+     * stated preference (a mentor's "would rather not" is not for the mentee to read).
+     */
+    pairReasons: jsonb("pair_reasons").$type<string[]>(),
     locked: boolean("locked").notNull().default(false),
+    /** Set or moved by a coordinator in the draft. */
+    manual: boolean("manual").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.menteeEnrolmentId] }), index("match_pairs_mentor_idx").on(t.roundId, t.mentorEnrolmentId)],
 );
