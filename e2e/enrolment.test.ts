@@ -173,6 +173,17 @@ describe("a coordinator designs a programme and opens it", () => {
     const mail = await waitForMail(server.dataDir, ivy.email);
     invitationLink = mail.text.match(/https?:\/\/\S+\/invitations\/\S+/)?.[0] ?? "";
     expect(invitationLink).not.toBe("");
+
+    // Inviting oneself was a slip: the sent list lets the coordinator take it back.
+    const sent = page.getByRole("table", { name: "Invitations sent, newest first" });
+    await sent.getByRole("cell", { name: coordinator.email, exact: true }).waitFor();
+    await expectNoSeriousAxeViolations(page, "invitations sent");
+    await page.getByRole("button", { name: `Revoke the invitation to ${coordinator.email}` }).click();
+    const dialog = page.getByRole("dialog", { name: "Revoke this invitation?" });
+    await dialog.getByRole("button", { name: "Revoke invitation" }).click();
+    await page.getByText(`The invitation to ${coordinator.email} was revoked`).waitFor();
+    await sent.getByRole("cell", { name: coordinator.email, exact: true }).waitFor({ state: "detached" });
+    await sent.getByRole("cell", { name: ivy.email, exact: true }).waitFor();
   });
 
   test("imports people from a CSV file: a file with an error imports nothing", async () => {

@@ -13,6 +13,7 @@ import { intakeRoleHints, intakeRoleLabels } from "../enrolment/enrolment-labels
 import { ProgrammeSection } from "../programmes/programme-section";
 import type { Programme } from "../programmes/programmes-api";
 import { type InvitationResult, invite, participantKeys } from "./participants-api";
+import { SentInvitations } from "./sent-invitations";
 
 const route = getRouteApi("/_app/programmes/$programmeId/invite");
 
@@ -160,6 +161,7 @@ function Invite({ programme }: { programme: Programme }) {
           </SubmitButton>
         </form>
       </section>
+      <SentInvitations programmeId={programme.id} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import type {
   InvitationCreate,
   InvitationResult as InvitationResultSchema,
   ReminderResult,
+  SentInvitation as SentInvitationSchema,
 } from "../../../contracts/enrolment";
 import { api, withQuery } from "../../lib/api";
 import type { OwnEnrolment } from "../enrolment/enrolment-api";
@@ -16,6 +17,8 @@ export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
 export type DirectoryPage = { items: DirectoryEntry[]; total: number; limit: number; offset: number };
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 export type InvitationResult = z.infer<typeof InvitationResultSchema>;
+export type SentInvitation = z.infer<typeof SentInvitationSchema>;
+export type SentInvitationPage = { items: SentInvitation[]; total: number; limit: number; offset: number };
 export type Decision = z.infer<typeof DecisionRequest>["decision"];
 
 /** The directory's filters and sort, exactly as the API takes them. */
@@ -38,6 +41,8 @@ export const participantKeys = {
   directory: (programmeId: string, params: DirectoryFilters & { limit: number; offset: number }) =>
     ["programmes", "detail", programmeId, "participants", "list", params] as const,
   detail: (programmeId: string, enrolmentId: string) => ["programmes", "detail", programmeId, "participants", "one", enrolmentId] as const,
+  invitations: (programmeId: string, params: { state?: string; limit: number; offset: number }) =>
+    ["programmes", "detail", programmeId, "participants", "invitations", params] as const,
   reminderCount: (programmeId: string) => ["programmes", "detail", programmeId, "participants", "reminder-count"] as const,
 };
 
@@ -81,6 +86,19 @@ export const decide = (programmeId: string, body: z.input<typeof DecisionRequest
 
 export const invite = (programmeId: string, body: z.input<typeof InvitationCreate>) =>
   api<InvitationResult>(`/api/programmes/${id(programmeId)}/invitations`, { method: "POST", body });
+
+export const sentInvitationsQuery = (programmeId: string, params: { state?: string; limit: number; offset: number }) =>
+  queryOptions({
+    queryKey: participantKeys.invitations(programmeId, params),
+    queryFn: ({ signal }) => api<SentInvitationPage>(`/api/programmes/${id(programmeId)}/invitations`, { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const resendInvitation = (programmeId: string, invitationId: string) =>
+  api<{ ok: true }>(`/api/programmes/${id(programmeId)}/invitations/${id(invitationId)}/resend`, { method: "POST", body: {} });
+
+export const revokeInvitation = (programmeId: string, invitationId: string) =>
+  api<{ ok: true }>(`/api/programmes/${id(programmeId)}/invitations/${id(invitationId)}`, { method: "DELETE" });
 
 /** Checks (dryRun) or imports a CSV file. A file with problems answers 422 with the same report. */
 export const importCsv = (programmeId: string, csv: string, dryRun: boolean) =>
