@@ -6,4 +6,5 @@ export * from "./modules/matching/tables.js";
 export * from "./modules/programmes/tables.js";
 export * from "./modules/relationships/tables.js";
 export * from "./modules/self-match/tables.js";
+export * from "./modules/workspace/tables.js";
 export * from "./platform/jobs/tables.js";
