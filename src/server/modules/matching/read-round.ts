@@ -4,6 +4,8 @@ import type { Executor } from "../../platform/db.js";
 import { notFound } from "../../platform/errors.js";
 import { users } from "../accounts/tables.js";
 import { enrolments } from "../enrolment/tables.js";
+import type { ProgrammeRow } from "../programmes/repository.js";
+import { poolChanges } from "./pool-changes.js";
 import { matchMentorStats, matchPairs, matchRounds, matchUnmatched } from "./tables.js";
 
 type RoundRow = typeof matchRounds.$inferSelect;
@@ -12,10 +14,31 @@ export const presentRound = (r: RoundRow) => ({
   id: r.id,
   programmeId: r.programmeId,
   status: r.status,
-  settings: r.settings,
+  kind: r.kind,
+  settings: {
+    weights: r.settings.weights,
+    k: r.settings.k,
+    requireSharedLanguage: r.settings.requireSharedLanguage,
+    locked: r.settings.locked ?? [],
+    excluded: r.settings.excluded ?? [],
+    basedOn: r.settings.basedOn ?? null,
+  },
   stats: r.stats,
+  poolFingerprint: r.poolFingerprint,
   createdAt: r.createdAt.toISOString(),
+  publishedAt: r.publishedAt?.toISOString() ?? null,
 });
+
+/** One round row of the programme, or 404 (a round of another programme is not found either). */
+export async function findRound(db: Executor, programmeId: string, roundId: string) {
+  const [round] = await db
+    .select()
+    .from(matchRounds)
+    .where(and(eq(matchRounds.id, roundId), eq(matchRounds.programmeId, programmeId)))
+    .limit(1);
+  if (!round) throw notFound("That matching round");
+  return round;
+}
 
 export const listRounds = async (db: Executor, programmeId: string) =>
   (await db.select().from(matchRounds).where(eq(matchRounds.programmeId, programmeId)).orderBy(desc(matchRounds.createdAt)).limit(50)).map(
@@ -27,15 +50,8 @@ const mentorEnrolment = alias(enrolments, "mentor_enrolment");
 const menteeUser = alias(users, "mentee_user");
 const mentorUser = alias(users, "mentor_user");
 
-/** A round with its pairs (best first, paginated), every unmatched mentee with the reason, and mentor contention. */
-export async function readRound(db: Executor, programmeId: string, roundId: string, limit: number, offset: number) {
-  const [round] = await db
-    .select()
-    .from(matchRounds)
-    .where(and(eq(matchRounds.id, roundId), eq(matchRounds.programmeId, programmeId)))
-    .limit(1);
-  if (!round) throw notFound("That matching round");
-  const pairs = await db
+const pairRows = (db: Executor) =>
+  db
     .select({
       menteeId: matchPairs.menteeEnrolmentId,
       mentorId: matchPairs.mentorEnrolmentId,
@@ -45,6 +61,7 @@ export async function readRound(db: Executor, programmeId: string, roundId: stri
       mentorEmail: mentorUser.email,
       score: matchPairs.score,
       locked: matchPairs.locked,
+      manual: matchPairs.manual,
       reasons: matchPairs.reasons,
       factors: matchPairs.factors,
     })
@@ -53,12 +70,10 @@ export async function readRound(db: Executor, programmeId: string, roundId: stri
     .innerJoin(menteeUser, eq(menteeUser.id, menteeEnrolment.userId))
     .innerJoin(mentorEnrolment, eq(mentorEnrolment.id, matchPairs.mentorEnrolmentId))
     .innerJoin(mentorUser, eq(mentorUser.id, mentorEnrolment.userId))
-    .where(eq(matchPairs.roundId, roundId))
-    .orderBy(desc(matchPairs.score), menteeUser.email)
-    .limit(limit)
-    .offset(offset);
-  const [{ n }] = await db.select({ n: count() }).from(matchPairs).where(eq(matchPairs.roundId, roundId));
-  const unmatched = await db
+    .$dynamic();
+
+const unmatchedRows = (db: Executor) =>
+  db
     .select({
       id: matchUnmatched.menteeEnrolmentId,
       name: users.name,
@@ -69,8 +84,50 @@ export async function readRound(db: Executor, programmeId: string, roundId: stri
     .from(matchUnmatched)
     .innerJoin(enrolments, eq(enrolments.id, matchUnmatched.menteeEnrolmentId))
     .innerJoin(users, eq(users.id, enrolments.userId))
-    .where(eq(matchUnmatched.roundId, roundId))
-    .orderBy(users.email);
+    .$dynamic();
+
+type PairRow = Awaited<ReturnType<ReturnType<typeof pairRows>["execute"]>>[number];
+type UnmatchedRow = Awaited<ReturnType<ReturnType<typeof unmatchedRows>["execute"]>>[number];
+
+const presentPair = (p: PairRow) => ({
+  mentee: { enrolmentId: p.menteeId, name: p.menteeName, email: p.menteeEmail },
+  mentor: { enrolmentId: p.mentorId, name: p.mentorName, email: p.mentorEmail },
+  score: p.score,
+  locked: p.locked,
+  manual: p.manual,
+  reasons: p.reasons,
+  factors: p.factors,
+});
+
+const presentUnmatched = (u: UnmatchedRow) => ({
+  mentee: { enrolmentId: u.id, name: u.name, email: u.email },
+  kind: u.kind,
+  reason: u.reason,
+});
+
+/** One mentee's place in a round, as the round detail shows it: their pair, or why they are unmatched. */
+export async function readRoundPlacement(db: Executor, roundId: string, menteeId: string) {
+  const [pair] = await pairRows(db).where(and(eq(matchPairs.roundId, roundId), eq(matchPairs.menteeEnrolmentId, menteeId)));
+  const [unmatched] = pair
+    ? []
+    : await unmatchedRows(db).where(and(eq(matchUnmatched.roundId, roundId), eq(matchUnmatched.menteeEnrolmentId, menteeId)));
+  return { pair: pair ? presentPair(pair) : null, unmatched: unmatched ? presentUnmatched(unmatched) : null };
+}
+
+/**
+ * A round with its pairs (best first, paginated), every unmatched mentee with the reason, and
+ * mentor contention; a draft also says whether its pool has changed since it was run.
+ */
+export async function readRound(db: Executor, programme: ProgrammeRow, roundId: string, limit: number, offset: number) {
+  const round = await findRound(db, programme.id, roundId);
+  const freshness = round.status === "draft" ? await poolChanges(db, programme, round) : { stale: false, changes: 0 };
+  const pairs = await pairRows(db)
+    .where(eq(matchPairs.roundId, roundId))
+    .orderBy(desc(matchPairs.score), menteeUser.email)
+    .limit(limit)
+    .offset(offset);
+  const [{ n }] = await db.select({ n: count() }).from(matchPairs).where(eq(matchPairs.roundId, roundId));
+  const unmatched = await unmatchedRows(db).where(eq(matchUnmatched.roundId, roundId)).orderBy(users.email);
   const mentors = await db
     .select({ stats: matchMentorStats, name: users.name, email: users.email })
     .from(matchMentorStats)
@@ -81,15 +138,10 @@ export async function readRound(db: Executor, programmeId: string, roundId: stri
   return {
     ...presentRound(round),
     pairsTotal: Number(n),
-    pairs: pairs.map((p) => ({
-      mentee: { enrolmentId: p.menteeId, name: p.menteeName, email: p.menteeEmail },
-      mentor: { enrolmentId: p.mentorId, name: p.mentorName, email: p.mentorEmail },
-      score: p.score,
-      locked: p.locked,
-      reasons: p.reasons,
-      factors: p.factors,
-    })),
-    unmatched: unmatched.map((u) => ({ mentee: { enrolmentId: u.id, name: u.name, email: u.email }, kind: u.kind, reason: u.reason })),
+    stale: freshness.stale,
+    poolChanges: freshness.changes,
+    pairs: pairs.map(presentPair),
+    unmatched: unmatched.map(presentUnmatched),
     mentors: mentors.map((m) => ({
       mentor: { enrolmentId: m.stats.mentorEnrolmentId, name: m.name, email: m.email },
       capacity: m.stats.capacity,

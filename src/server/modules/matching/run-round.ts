@@ -1,81 +1,75 @@
-import { createHash } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { generateCandidates } from "../../../core/matching/candidates.js";
 import { createExplainer } from "../../../core/matching/explain.js";
 import { noCandidateReason } from "../../../core/matching/no-candidate-reason.js";
 import { preferencePoints } from "../../../core/matching/preferences.js";
-import type { PackedProblem } from "../../../core/matching/problem.js";
-import { DEFAULT_WEIGHTS, prepareProfile, scorePair, type Weights } from "../../../core/matching/scoring.js";
+import type { PackedProblem, PairTuple } from "../../../core/matching/problem.js";
+import { prepareProfile, scorePair } from "../../../core/matching/scoring.js";
 import { solveMatching } from "../../../core/matching/solve.js";
 import { unmatchedReason } from "../../../core/matching/unmatched-reasons.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
 import { conflict } from "../../platform/errors.js";
-import { users } from "../accounts/tables.js";
-import { enrolments } from "../enrolment/tables.js";
 import { loadProgrammeFor } from "../programmes/access.js";
-import { currentTaxonomy } from "../skills/taxonomy-cache.js";
+import type { ProgrammeRow } from "../programmes/repository.js";
+import { checkLocks } from "./check-locks.js";
+import { fullWeights, hardRules, pairHistory, skillInfoFor } from "./pair-rules.js";
+import { loadRoundPool, type RoundKind } from "./pool.js";
 import { statedPreferences, withPreferences } from "./preferences.js";
 import { profileFromAnswers } from "./profiles.js";
-import { matchMentorStats, matchPairs, matchRounds, matchUnmatched, type RoundStats } from "./tables.js";
+import { histogramOf } from "./round-stats.js";
+import { matchMentorStats, matchPairs, matchRounds, matchUnmatched, type PairRef, type RoundStats } from "./tables.js";
 
-export type RoundOptions = { weights?: Partial<Weights>; k?: number; requireSharedLanguage?: boolean };
+export type RoundOptions = {
+  weights?: Partial<Record<string, number>>;
+  k?: number;
+  requireSharedLanguage?: boolean;
+  locked?: PairRef[];
+  excluded?: PairRef[];
+  kind?: RoundKind;
+  basedOn?: string | null;
+};
 
 const CHUNK = 1000;
 const now = () => performance.now();
 
-/**
- * The whole matching round from the database: load the approved pool, generate the best
- * candidates per mentee, solve exactly, explain every pair and every unmatched mentee, and
- * store the result as a draft. The pool is read once and written once, in one transaction.
- */
+/** Runs a round for a coordinator (404/403 for anyone else): see runRound. */
 export async function runMatchingRound(ctx: AppContext, principal: Principal, programmeId: string, options: RoundOptions = {}) {
-  const t0 = now();
   const { programme } = await loadProgrammeFor(ctx.db, principal, programmeId, "manage");
-  const [giver, receiver] = programme.type === "mentoring" ? (["mentor", "mentee"] as const) : (["coach", "coachee"] as const);
-  const pool = await ctx.db
-    .select({
-      id: enrolments.id,
-      role: enrolments.role,
-      answers: enrolments.answers,
-      capacity: enrolments.capacity,
-      paused: enrolments.paused,
-      updatedAt: enrolments.updatedAt,
-      email: users.email,
-      name: users.name,
-    })
-    .from(enrolments)
-    .innerJoin(users, eq(users.id, enrolments.userId))
-    .where(and(eq(enrolments.programmeId, programme.id), eq(enrolments.status, "approved"), inArray(enrolments.role, [giver, receiver])))
-    .orderBy(enrolments.id);
-  const mentees = pool.filter((p) => p.role === receiver);
-  // Paused mentors and those with no capacity left are not offered.
-  const mentors = pool.filter((p) => p.role === giver && !p.paused && (p.capacity ?? 0) > 0);
+  return runRound(ctx, programme, principal.user.id, options);
+}
+
+/**
+ * The whole matching round from the database: load the pool, generate the best candidates
+ * per mentee, solve exactly (with the coordinator's locks and exclusions), explain every pair
+ * and every unmatched mentee, and store the result as a draft. The pool is read once and
+ * written once, in one transaction. A lock that breaks a rule is refused before anything runs.
+ */
+export async function runRound(ctx: AppContext, programme: ProgrammeRow, actorId: string, options: RoundOptions = {}) {
+  const t0 = now();
+  const kind = options.kind ?? "full";
+  const pool = await loadRoundPool(ctx.db, programme, kind);
+  const { mentees, mentors, giver, receiver } = pool;
   if (mentees.length === 0 || mentors.length === 0) {
     throw conflict(
       "empty_pool",
-      `Matching needs approved ${receiver}s and ${giver}s with capacity; this pool has ${mentees.length} and ${mentors.length}.`,
+      kind === "open"
+        ? `There is nobody to re-match: ${mentees.length} ${receiver}s without a ${giver} and ${mentors.length} ${giver}s with places left.`
+        : `Matching needs approved ${receiver}s and ${giver}s with capacity; this pool has ${mentees.length} and ${mentors.length}.`,
     );
   }
   const termStart = new Date(`${programme.termStart}T12:00:00Z`);
   const menteeProfiles = mentees.map((p) => profileFromAnswers(p.id, p.email, p.answers, termStart));
   const mentorProfiles = mentors.map((p) => profileFromAnswers(p.id, p.email, p.answers, termStart));
-  const taxonomy = await currentTaxonomy(ctx.db);
-  const skillInfo = (name: string) => {
-    const hit = taxonomy.resolve(name);
-    return hit ? { canonical: hit.skill.name, family: hit.skill.family } : undefined;
-  };
-  const weights: Weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const rules = {
-    requireSharedLanguage: options.requireSharedLanguage ?? true,
-    previousPairs: new Set<string>(),
-    excludedPairs: new Set<string>(),
-  };
+  const skillInfo = await skillInfoFor(ctx.db);
+  const weights = fullWeights(options.weights);
+  const requireSharedLanguage = options.requireSharedLanguage ?? true;
+  const locked = options.locked ?? [];
+  const excluded = options.excluded ?? [];
+  const rules = hardRules(await pairHistory(ctx.db, programme.id), requireSharedLanguage, excluded);
   const k = options.k ?? 50;
-  const t1 = now();
-
-  // Scoring 3K index-ranked mentors per mentee keeps the best K in practice at a fraction of the cost of 8K.
-  const candidates = generateCandidates(menteeProfiles, mentorProfiles, { k, weights, rules, skillInfo, maxScoredPerMentee: 3 * k });
+  const menteeIndex = new Map(mentees.map((p, i) => [p.id, i]));
+  const mentorIndex = new Map(mentors.map((p, i) => [p.id, i]));
   const prepared = new Map<number, ReturnType<typeof prepareProfile>>();
   const preparedMentor = (m: number) => {
     const cached = prepared.get(m);
@@ -84,17 +78,44 @@ export async function runMatchingRound(ctx: AppContext, principal: Principal, pr
     prepared.set(m, fresh);
     return fresh;
   };
+  await checkLocks(ctx.db, programme, pool, { locked, excluded, weights, rules }, (e, m) => ({
+    mentee: prepareProfile(menteeProfiles[e], skillInfo),
+    mentor: preparedMentor(m),
+  }));
+  const t1 = now();
+
+  // Scoring 3K index-ranked mentors per mentee keeps the best K in practice at a fraction of the cost of 8K.
+  const candidates = generateCandidates(menteeProfiles, mentorProfiles, { k, weights, rules, skillInfo, maxScoredPerMentee: 3 * k });
   const prefs = statedPreferences(mentees, mentors);
-  const edges = withPreferences(candidates, prefs, menteeProfiles, mentorProfiles, (e, m) => {
+  const fitOf = (e: number, m: number) => {
     const fit = scorePair(prepareProfile(menteeProfiles[e], skillInfo), preparedMentor(m), weights, rules);
     return fit.allowed ? fit.score : undefined;
+  };
+  const edges = withLockedEdges(
+    withPreferences(candidates, prefs, menteeProfiles, mentorProfiles, fitOf),
+    locked,
+    menteeIndex,
+    mentorIndex,
+    (e, m) => {
+      const fit = fitOf(e, m) ?? 0;
+      return fit + preferencePoints(mentees[e].id, mentors[m].id, prefs).points;
+    },
+  );
+  const lockedTuples: PairTuple[] = locked.map((l) => [
+    menteeIndex.get(l.menteeEnrolmentId) ?? -1,
+    mentorIndex.get(l.mentorEnrolmentId) ?? -1,
+  ]);
+  const excludedTuples: PairTuple[] = excluded.flatMap((x): PairTuple[] => {
+    const e = menteeIndex.get(x.menteeEnrolmentId);
+    const m = mentorIndex.get(x.mentorEnrolmentId);
+    return e === undefined || m === undefined ? [] : [[e, m]];
   });
   const problem: PackedProblem = {
     menteeCount: mentees.length,
-    mentorCapacity: Int32Array.from(mentors, (m) => m.capacity ?? 0),
+    mentorCapacity: Int32Array.from(mentors, (m) => m.places),
     ...edges,
-    locked: [],
-    excluded: [],
+    locked: lockedTuples,
+    excluded: excludedTuples,
   };
   const t2 = now();
   const solution = solveMatching(problem);
@@ -104,29 +125,28 @@ export async function runMatchingRound(ctx: AppContext, principal: Principal, pr
   // Rows without their round id yet: the round is created in the same transaction that stores them.
   const pairs: Omit<typeof matchPairs.$inferInsert, "roundId">[] = [];
   const unmatched: Omit<typeof matchUnmatched.$inferInsert, "roundId">[] = [];
-  const histogram = new Array(10).fill(0);
   for (let e = 0; e < mentees.length; e++) {
     const m = solution.mentorOf[e];
     if (m < 0) {
       const reason = unmatchedReason(problem, explainer, e, (j) => mentors[j].name, candidates.considered[e]?.blocked);
       const plainer =
-        reason.kind === "no-allowed-mentor" ? noCandidateReason(menteeProfiles[e], mentorProfiles, rules.requireSharedLanguage) : undefined;
+        reason.kind === "no-allowed-mentor" ? noCandidateReason(menteeProfiles[e], mentorProfiles, requireSharedLanguage) : undefined;
       unmatched.push({ menteeEnrolmentId: mentees[e].id, kind: reason.kind, reason: plainer ?? reason.text });
       continue;
     }
     const scored = scorePair(prepareProfile(menteeProfiles[e], skillInfo), preparedMentor(m), weights, rules);
     const preference = preferencePoints(menteeProfiles[e].id, mentorProfiles[m].id, prefs);
-    const score = solution.scoreOf[e];
-    histogram[Math.min(9, Math.floor(score / 10))]++;
+    const fitReasons = scored.allowed ? scored.reasons : [];
     pairs.push({
       menteeEnrolmentId: mentees[e].id,
       mentorEnrolmentId: mentors[m].id,
-      score,
+      score: solution.scoreOf[e],
       factors: [
         ...(scored.allowed ? scored.factors : []),
         ...(preference.points ? [{ factor: "preferences", value: null, weight: 0, points: preference.points }] : []),
       ],
-      reasons: [...preference.reasons, ...(scored.allowed ? scored.reasons : [])],
+      reasons: [...preference.reasons, ...fitReasons],
+      pairReasons: fitReasons,
       locked: solution.locked[e] === 1,
     });
   }
@@ -136,26 +156,24 @@ export async function runMatchingRound(ctx: AppContext, principal: Principal, pr
   const stats: RoundStats = {
     mentees: mentees.length,
     mentors: mentors.length,
-    capacity: mentors.reduce((sum, m) => sum + (m.capacity ?? 0), 0),
-    candidatePairs: candidates.edgeMentee.length,
+    capacity: mentors.reduce((sum, m) => sum + m.places, 0),
+    candidatePairs: edges.edgeMentee.length,
     matched: solution.matched,
     totalScore: solution.totalScore,
     averageScore: solution.matched ? solution.totalScore / solution.matched : 0,
-    scoreHistogram: histogram,
+    scoreHistogram: histogramOf(pairs.map((p) => p.score)),
     millis: { load: t1 - t0, candidates: t2 - t1, solve: t3 - t2, explain: t4 - t3, store: 0, total: 0 },
   };
-  const fingerprint = createHash("sha256")
-    .update(pool.map((p) => `${p.id}:${p.updatedAt.toISOString()}`).join("\n"))
-    .digest("hex");
   const round = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(matchRounds)
       .values({
         programmeId: programme.id,
-        settings: { weights, k, requireSharedLanguage: rules.requireSharedLanguage },
+        kind,
+        settings: { weights, k, requireSharedLanguage, locked, excluded, basedOn: options.basedOn ?? null },
         stats,
-        poolFingerprint: fingerprint,
-        createdBy: principal.user.id,
+        poolFingerprint: pool.fingerprint,
+        createdBy: actorId,
       })
       .returning();
     for (let i = 0; i < pairs.length; i += CHUNK)
@@ -182,11 +200,45 @@ export async function runMatchingRound(ctx: AppContext, principal: Principal, pr
     {
       programmeId: programme.id,
       roundId: round.id,
+      kind,
       matched: stats.matched,
       mentees: stats.mentees,
+      locked: locked.length,
+      excluded: excluded.length,
       millis: Math.round(stats.millis.total),
     },
     "matching round stored",
   );
   return { ...round, stats };
+}
+
+/** Locked pairs must be edges (the solver reads their score from them); add those the candidate cut left out. */
+function withLockedEdges(
+  edges: { edgeMentee: Int32Array; edgeMentor: Int32Array; edgeScore: Float64Array },
+  locked: readonly PairRef[],
+  menteeIndex: Map<string, number>,
+  mentorIndex: Map<string, number>,
+  scoreOf: (mentee: number, mentor: number) => number,
+) {
+  if (locked.length === 0) return edges;
+  const present = new Set<string>();
+  for (let i = 0; i < edges.edgeMentee.length; i++) present.add(`${edges.edgeMentee[i]}|${edges.edgeMentor[i]}`);
+  const extra = locked.flatMap((l) => {
+    const e = menteeIndex.get(l.menteeEnrolmentId) as number;
+    const m = mentorIndex.get(l.mentorEnrolmentId) as number;
+    return present.has(`${e}|${m}`) ? [] : [[e, m, scoreOf(e, m)] as const];
+  });
+  const n = edges.edgeMentee.length;
+  const edgeMentee = new Int32Array(n + extra.length);
+  const edgeMentor = new Int32Array(n + extra.length);
+  const edgeScore = new Float64Array(n + extra.length);
+  edgeMentee.set(edges.edgeMentee);
+  edgeMentor.set(edges.edgeMentor);
+  edgeScore.set(edges.edgeScore);
+  extra.forEach(([e, m, s], j) => {
+    edgeMentee[n + j] = e;
+    edgeMentor[n + j] = m;
+    edgeScore[n + j] = s;
+  });
+  return { edgeMentee, edgeMentor, edgeScore };
 }

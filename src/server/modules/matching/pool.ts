@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { HOLDING_STATUSES } from "../../../core/relationships/status.js";
+import type { Executor } from "../../platform/db.js";
+import { users } from "../accounts/tables.js";
+import { enrolments } from "../enrolment/tables.js";
+import type { ProgrammeRow } from "../programmes/repository.js";
+import { relationships } from "../relationships/tables.js";
+
+export type RoundKind = "full" | "open";
+
+export type PoolPerson = {
+  id: string;
+  userId: string;
+  role: string;
+  answers: (typeof enrolments.$inferSelect)["answers"];
+  capacity: number | null;
+  paused: boolean;
+  updatedAt: Date;
+  email: string;
+  name: string;
+};
+
+export type RoundPool = {
+  giver: "mentor" | "coach";
+  receiver: "mentee" | "coachee";
+  /** Everyone the fingerprint covers (a full round: the whole approved pool, paused mentors included). */
+  everyone: PoolPerson[];
+  mentees: PoolPerson[];
+  /** Mentors offered, with the places the round may fill (full: capacity; open: places left). */
+  mentors: (PoolPerson & { places: number })[];
+  fingerprint: string;
+};
+
+export const rolesOf = (programme: Pick<ProgrammeRow, "type">) =>
+  programme.type === "mentoring" ? ({ giver: "mentor", receiver: "mentee" } as const) : ({ giver: "coach", receiver: "coachee" } as const);
+
+/**
+ * The people a round is run over, and the fingerprint that tells whether that pool has
+ * changed since. Run and publish both call this, so a draft is stale exactly when the pool
+ * it was made from is no longer the pool.
+ *
+ * A full round covers the approved pool; paused mentors and mentors without capacity are in
+ * the fingerprint (un-pausing changes what the engine could do) but not offered. An open round
+ * ("re-solve the affected") covers only mentees without a live pair and mentors with places
+ * left; its fingerprint includes each mentor's places, so a pair formed or ended since makes it stale.
+ */
+export async function loadRoundPool(db: Executor, programme: Pick<ProgrammeRow, "id" | "type">, kind: RoundKind): Promise<RoundPool> {
+  const { giver, receiver } = rolesOf(programme);
+  const everyone = await db
+    .select({
+      id: enrolments.id,
+      userId: enrolments.userId,
+      role: enrolments.role,
+      answers: enrolments.answers,
+      capacity: enrolments.capacity,
+      paused: enrolments.paused,
+      updatedAt: enrolments.updatedAt,
+      email: users.email,
+      name: users.name,
+    })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .where(and(eq(enrolments.programmeId, programme.id), eq(enrolments.status, "approved"), inArray(enrolments.role, [giver, receiver])))
+    .orderBy(enrolments.id);
+  const offered = (p: PoolPerson) => p.role === giver && !p.paused && (p.capacity ?? 0) > 0;
+  if (kind === "full") {
+    return {
+      giver,
+      receiver,
+      everyone,
+      mentees: everyone.filter((p) => p.role === receiver),
+      mentors: everyone.filter(offered).map((p) => ({ ...p, places: p.capacity ?? 0 })),
+      fingerprint: fingerprintOf(everyone.map((p) => `${p.id}:${p.updatedAt.toISOString()}`)),
+    };
+  }
+  const { paired, held } = await livePairs(db, programme.id);
+  const mentees = everyone.filter((p) => p.role === receiver && !paired.has(p.id));
+  const mentors = everyone
+    .filter(offered)
+    .map((p) => ({ ...p, places: (p.capacity ?? 0) - (held.get(p.id) ?? 0) }))
+    .filter((p) => p.places > 0);
+  return {
+    giver,
+    receiver,
+    everyone: [...mentees, ...mentors],
+    mentees,
+    mentors,
+    fingerprint: fingerprintOf([
+      ...mentees.map((p) => `${p.id}:${p.updatedAt.toISOString()}`),
+      ...mentors.map((p) => `${p.id}:${p.updatedAt.toISOString()}:${p.places}`),
+    ]),
+  };
+}
+
+const fingerprintOf = (entries: string[]) => createHash("sha256").update(entries.join("\n")).digest("hex");
+
+/** Mentees holding a live pair, and how many live pairs each mentor holds, in one programme. */
+export async function livePairs(db: Executor, programmeId: string) {
+  const live = and(eq(relationships.programmeId, programmeId), inArray(relationships.status, [...HOLDING_STATUSES]));
+  const mentees = await db.select({ id: relationships.menteeEnrolmentId }).from(relationships).where(live);
+  const mentors = await db
+    .select({ id: relationships.mentorEnrolmentId, n: count() })
+    .from(relationships)
+    .where(live)
+    .groupBy(relationships.mentorEnrolmentId);
+  return { paired: new Set(mentees.map((m) => m.id)), held: new Map(mentors.map((m) => [m.id, Number(m.n)])) };
+}
