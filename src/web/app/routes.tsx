@@ -1,6 +1,12 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { sessionQueryOptions } from "../features/auth/session";
+import {
+  validateCompareSearch,
+  validatePairDetailSearch,
+  validatePairsSearch,
+  validateRoundSearch,
+} from "../features/matching/matching-search";
 import { setupStatusQueryOptions } from "../features/setup/setup-api";
 import { AppShell } from "./app-shell";
 import { NotFoundPage } from "./not-found-page";
@@ -204,6 +210,40 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/participants/import-page"), "ImportPage"),
 });
 
+const matchingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/matching",
+  component: lazyRouteComponent(() => import("../features/matching/matching-page"), "MatchingPage"),
+});
+
+const matchingPairsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/matching/pairs",
+  validateSearch: validatePairsSearch,
+  component: lazyRouteComponent(() => import("../features/matching/pairs-page"), "PairsPage"),
+});
+
+const matchingCompareRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/matching/compare",
+  validateSearch: validateCompareSearch,
+  component: lazyRouteComponent(() => import("../features/matching/compare-page"), "ComparePage"),
+});
+
+const matchingRoundRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/matching/$roundId",
+  validateSearch: validateRoundSearch,
+  component: lazyRouteComponent(() => import("../features/matching/round-page"), "RoundPage"),
+});
+
+const matchingPairRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/matching/$roundId/pairs/$menteeEnrolmentId",
+  validateSearch: validatePairDetailSearch,
+  component: lazyRouteComponent(() => import("../features/matching/pair-page"), "PairPage"),
+});
+
 const myEnrolmentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/programmes/$programmeId/my-enrolment",
@@ -250,6 +290,11 @@ export const routeTree = rootRoute.addChildren([
     participantRoute,
     inviteRoute,
     importRoute,
+    matchingRoute,
+    matchingPairsRoute,
+    matchingCompareRoute,
+    matchingRoundRoute,
+    matchingPairRoute,
     myEnrolmentRoute,
     myEnrolmentsRoute,
     usersRoute,

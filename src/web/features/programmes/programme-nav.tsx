@@ -13,6 +13,7 @@ export function ProgrammeNav({ programme }: { programme: Programme }) {
     { to: "/programmes/$programmeId/participants", label: "Participants", exact: false },
     { to: "/programmes/$programmeId/invite", label: "Invite", exact: true },
     { to: "/programmes/$programmeId/import", label: "Import", exact: true },
+    { to: "/programmes/$programmeId/matching", label: "Matching", exact: false },
   ] as const;
   return (
     <nav className="subnav" aria-label={`Sections of ${programme.name}`}>

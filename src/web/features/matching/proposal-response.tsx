@@ -1,0 +1,178 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useRef, useState } from "react";
+import { DeclineProposal } from "../../../contracts/matching";
+import type { MyRelationship } from "../../../contracts/relationships";
+import { ConfirmDialog } from "../../components/confirm-dialog";
+import { TextAreaField } from "../../components/text-area-field";
+import { announce } from "../../lib/announce";
+import { isApiError } from "../../lib/api";
+import { acceptProposal, declineProposal, matchingKeys } from "./matching-api";
+import "./matching.css";
+
+type ProposalResponseProps = {
+  relationship: MyRelationship;
+  /** The card's heading level, to fit the page it sits on. */
+  headingLevel?: 2 | 3;
+  /** Called with the updated pair after accepting or declining. */
+  onAnswered?: (relationship: MyRelationship) => void;
+};
+
+/**
+ * A proposed pair as one of its two people sees it: who, why the programme put them
+ * together, and Accept or Decline. Declining needs a reason, which only the
+ * coordinator reads. Once both accept, the pair begins.
+ */
+export function ProposalResponse({ relationship, headingLevel = 2, onAnswered }: ProposalResponseProps) {
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const [answer, setAnswer] = useState<MyRelationship | null>(null);
+  const current = answer ?? relationship;
+  const partner = current.partner.name;
+  const mine = current.side === "mentee" ? current.menteeAccepted : current.mentorAccepted;
+  const theirs = current.side === "mentee" ? current.mentorAccepted : current.menteeAccepted;
+  const partnerRole =
+    current.side === "mentee"
+      ? current.programme.type === "coaching"
+        ? "coach"
+        : "mentor"
+      : current.programme.type === "coaching"
+        ? "coachee"
+        : "mentee";
+
+  const done = async (updated: MyRelationship, message: string) => {
+    setAnswer(updated);
+    announce(message);
+    await queryClient.invalidateQueries({ queryKey: matchingKeys.mine });
+    onAnswered?.(updated);
+  };
+
+  const accept = useMutation({
+    mutationFn: () => acceptProposal(current.id),
+    onSuccess: (updated) =>
+      done(
+        updated,
+        updated.status === "active" ? `You and ${partner} are now paired.` : `You accepted. We'll email you when ${partner} answers.`,
+      ),
+  });
+  const decline = useMutation({
+    mutationFn: (text: string) => declineProposal(current.id, { reason: text }),
+    onSuccess: async (updated) => {
+      setDeclining(false);
+      setReason("");
+      await done(updated, "You declined this match. Your coordinator will be in touch.");
+    },
+    onError: (error) => {
+      const issue = isApiError(error) ? error.fieldIssues.find((i) => i.path[0] === "reason") : undefined;
+      if (issue) setReasonError(issue.message);
+    },
+  });
+
+  const confirmDecline = () => {
+    const parsed = DeclineProposal.safeParse({ reason });
+    if (!parsed.success) {
+      setReasonError(parsed.error.issues[0]?.message ?? "Say why in a few words");
+      reasonRef.current?.focus();
+      return;
+    }
+    setReasonError(undefined);
+    decline.mutate(parsed.data.reason);
+  };
+
+  return (
+    <section className="proposal card" aria-labelledby={titleId}>
+      <Heading id={titleId} className="proposal__title">
+        {current.status === "proposed" ? "Proposed match: " : "Match: "}
+        {partner}
+      </Heading>
+      <p>
+        {current.programme.name} suggests {partner} ({current.partner.email}) as your {partnerRole}.
+      </p>
+      {current.matchReasons.length > 0 ? (
+        <>
+          <p className="proposal__why">Why we matched you</p>
+          <ul className="proposal__reasons">
+            {current.matchReasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <div role="status" className="proposal__state">
+        {current.status === "active" ? <p className="notice notice--success">You both accepted: your pair has begun.</p> : null}
+        {current.status === "declined" ? <p className="notice">This match was declined. Your coordinator will be in touch.</p> : null}
+        {current.status === "proposed" && mine ? (
+          <p className="notice notice--success">
+            You accepted. {theirs ? "" : `We're waiting for ${partner} to answer; you'll get an email.`}
+          </p>
+        ) : null}
+      </div>
+
+      {current.status === "proposed" && !mine ? (
+        <>
+          <p>{theirs ? `${partner} has accepted already.` : `${partner} hasn't answered yet.`} Would you like to go ahead?</p>
+          <div className="actions-row actions-row--tight">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => accept.mutate()}
+              disabled={accept.isPending}
+              aria-busy={accept.isPending || undefined}
+            >
+              {accept.isPending ? "Accepting…" : "Accept"}
+              <span className="visually-hidden"> {partner}</span>
+            </button>
+            <button type="button" className="button button--danger-outline" onClick={() => setDeclining(true)}>
+              Decline<span className="visually-hidden"> {partner}</span>…
+            </button>
+          </div>
+          {accept.isError ? (
+            <p className="notice notice--error" role="alert">
+              {accept.error.message}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+
+      <ConfirmDialog
+        open={declining}
+        title={`Decline the match with ${partner}?`}
+        confirmLabel="Decline"
+        pendingLabel="Declining…"
+        variant="danger"
+        pending={decline.isPending}
+        error={decline.isError && !reasonError ? decline.error.message : null}
+        initialFocusRef={reasonRef}
+        onConfirm={confirmDecline}
+        onCancel={() => {
+          decline.reset();
+          setReasonError(undefined);
+          setDeclining(false);
+        }}
+      >
+        <p>
+          Your coordinator reads your reason and looks for a better match. {partner} is only told that the match won't go ahead, not why.
+        </p>
+        <TextAreaField
+          id={`decline-reason-${current.id}`}
+          label="Why? (only your coordinator reads this)"
+          hint="For example: our working hours don't overlap, or I hoped for someone in frontend."
+          value={reason}
+          onChange={(value) => {
+            setReason(value);
+            if (reasonError && value.trim().length >= 3) setReasonError(undefined);
+          }}
+          error={reasonError}
+          rows={3}
+          maxLength={500}
+          ref={reasonRef}
+        />
+      </ConfirmDialog>
+    </section>
+  );
+}
