@@ -19,6 +19,7 @@ import { intakeRoutes } from "./modules/intake/routes.js";
 import { matchingRoutes } from "./modules/matching/routes.js";
 import { programmeRoutes } from "./modules/programmes/routes.js";
 import { relationshipRoutes } from "./modules/relationships/routes.js";
+import { selfMatchRoutes } from "./modules/self-match/routes.js";
 import { skillRoutes } from "./modules/skills/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await coordinatorEnrolmentRoutes(typed, ctx);
       await relationshipRoutes(typed, ctx);
       await matchingRoutes(typed, ctx);
+      await selfMatchRoutes(typed, ctx);
     },
     { prefix: "/api" },
   );

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { RequestStatus as MatchRequestStatus } from "../../../core/self-match/requests.js";
 import { ts } from "../../platform/columns.js";
 import { enrolments } from "../enrolment/tables.js";
 import { programmes } from "../programmes/tables.js";
 
-export const MATCH_REQUEST_STATUSES = ["pending", "accepted", "declined", "withdrawn", "expired"] as const;
-export type MatchRequestStatus = (typeof MATCH_REQUEST_STATUSES)[number];
+// "closed": Grove closed it without an answer because the mentor has no places left (a text column: no migration).
+export { REQUEST_STATUSES as MATCH_REQUEST_STATUSES, type RequestStatus as MatchRequestStatus } from "../../../core/self-match/requests.js";
 
 /** Self-match: a mentee asks a mentor; the mentor answers before the request expires. */
 export const matchRequests = pgTable(

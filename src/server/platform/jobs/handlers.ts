@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { pruneExpired } from "../../modules/accounts/repository.js";
+import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
 import type { AppContext } from "../context.js";
 import type { MailMessage } from "../mail.js";
 import type { Schedule } from "./schedules.js";
@@ -19,10 +20,13 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     },
     // PGlite has no autovacuum: without fresh statistics the planner picks quadratic joins.
     "maintenance.analyze": { run: () => ctx.db.execute(sql`analyze`).then(() => undefined) },
+    // Self-match requests nobody answered in time: expired, both people told.
+    "self-match.expire": { run: () => expireRequestsJob(ctx) },
   };
 }
 
 export const schedules: Schedule[] = [
   { name: "nightly-prune", cron: "17 3 * * *", job: "maintenance.prune" },
   { name: "hourly-analyze", cron: "41 * * * *", job: "maintenance.analyze" },
+  { name: "expire-match-requests", cron: "*/15 * * * *", job: "self-match.expire" },
 ];

@@ -1,0 +1,63 @@
+import { and, count, eq, inArray } from "drizzle-orm";
+import { rolesForProgrammeType } from "../../../core/intake/questions.js";
+import { HOLDING_STATUSES } from "../../../core/relationships/status.js";
+import { selfMatchClosedProblem } from "../../../core/self-match/requests.js";
+import type { Principal } from "../../platform/auth/principal.js";
+import type { Executor } from "../../platform/db.js";
+import { conflict, forbidden } from "../../platform/errors.js";
+import { findEnrolmentOfUser } from "../enrolment/repository.js";
+import { loadProgrammeFor } from "../programmes/access.js";
+import type { ProgrammeRow } from "../programmes/repository.js";
+import { relationships } from "../relationships/tables.js";
+
+export type Side = "mentor" | "mentee";
+
+/** The programme's words for the two sides: mentor/mentee, or coach/coachee. */
+export const sideWords = (programme: Pick<ProgrammeRow, "type">) =>
+  programme.type === "mentoring" ? { giver: "mentor", receiver: "mentee" } : { giver: "coach", receiver: "coachee" };
+
+/**
+ * The caller's approved enrolment on one side of a programme. Someone outside the programme
+ * gets 404 (as everywhere); a member on the other side, a coordinator or an admin gets 403.
+ */
+export async function loadParticipant(db: Executor, principal: Principal, programmeId: string, side: Side) {
+  const { programme } = await loadProgrammeFor(db, principal, programmeId, "view");
+  const [giver, receiver] = rolesForProgrammeType(programme.type);
+  const enrolment = await findEnrolmentOfUser(db, programme.id, principal.user.id);
+  const role = side === "mentor" ? giver : receiver;
+  if (enrolment?.status !== "approved" || enrolment.role !== role) {
+    throw forbidden(`Only approved ${role}s of this programme can do that.`);
+  }
+  return { programme, enrolment };
+}
+
+/** Browsing, requesting and accepting need a self-match programme that is matching or running. */
+export function requireSelfMatchOpen(programme: ProgrammeRow) {
+  const problem = selfMatchClosedProblem(programme);
+  if (problem) throw conflict(problem.code, problem.message);
+}
+
+/** Whether a mentee holds a live pair (proposed, active or paused) in their programme. */
+export async function hasLivePair(db: Executor, menteeEnrolmentId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(relationships)
+    .where(and(eq(relationships.menteeEnrolmentId, menteeEnrolmentId), inArray(relationships.status, [...HOLDING_STATUSES])));
+  return Number(row.n) > 0;
+}
+
+/** Live pairs per mentor enrolment of a programme. */
+export async function heldPlaces(db: Executor, programmeId: string, mentorEnrolmentIds?: string[]) {
+  const rows = await db
+    .select({ mentor: relationships.mentorEnrolmentId, n: count() })
+    .from(relationships)
+    .where(
+      and(
+        eq(relationships.programmeId, programmeId),
+        inArray(relationships.status, [...HOLDING_STATUSES]),
+        mentorEnrolmentIds ? inArray(relationships.mentorEnrolmentId, mentorEnrolmentIds) : undefined,
+      ),
+    )
+    .groupBy(relationships.mentorEnrolmentId);
+  return new Map(rows.map((r) => [r.mentor, Number(r.n)]));
+}
