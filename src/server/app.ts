@@ -19,6 +19,8 @@ import { intakeRoutes } from "./modules/intake/routes.js";
 import { matchingRoutes } from "./modules/matching/routes.js";
 import { programmeRoutes } from "./modules/programmes/routes.js";
 import { relationshipRoutes } from "./modules/relationships/routes.js";
+import { coordinatorPairRoutes } from "./modules/relationships/routes-coordinator.js";
+import { proposalRoutes } from "./modules/relationships/routes-proposal.js";
 import { selfMatchRoutes } from "./modules/self-match/routes.js";
 import { skillRoutes } from "./modules/skills/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
@@ -91,6 +93,8 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await participantRoutes(typed, ctx);
       await coordinatorEnrolmentRoutes(typed, ctx);
       await relationshipRoutes(typed, ctx);
+      await proposalRoutes(typed, ctx);
+      await coordinatorPairRoutes(typed, ctx);
       await matchingRoutes(typed, ctx);
       await selfMatchRoutes(typed, ctx);
     },
