@@ -24,6 +24,7 @@ import { proposalRoutes } from "./modules/relationships/routes-proposal.js";
 import { selfMatchRoutes } from "./modules/self-match/routes.js";
 import { skillRoutes } from "./modules/skills/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
+import { workspaceRoutes } from "./modules/workspace/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
 import type { AppContext } from "./platform/context.js";
 import { registerErrorHandling, sendNotFound } from "./platform/http-errors.js";
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await proposalRoutes(typed, ctx);
       await coordinatorPairRoutes(typed, ctx);
       await matchingRoutes(typed, ctx);
+      await workspaceRoutes(typed, ctx);
       await selfMatchRoutes(typed, ctx);
     },
     { prefix: "/api" },

@@ -17,10 +17,11 @@ export type SessionTimes = {
 export type Occurrence = { date: string; startsAt: Date; endsAt: Date };
 
 /** Why a session's times are unusable, or null. */
-export function sessionTimesProblem(t: Pick<SessionTimes, "startTime" | "endTime">): string | null {
+export function sessionTimesProblem(t: Pick<SessionTimes, "startTime" | "endTime">): { code: string; message: string } | null {
   const length = minutesOfDay(t.endTime) - minutesOfDay(t.startTime);
-  if (length <= 0) return "The session must end after it starts.";
-  if (length > MAX_SESSION_MINUTES) return `A session can last at most ${MAX_SESSION_MINUTES / 60} hours.`;
+  if (length <= 0) return { code: "ends_before_start", message: "The session must end after it starts (on the same day)." };
+  if (length > MAX_SESSION_MINUTES)
+    return { code: "session_too_long", message: `A session can last at most ${MAX_SESSION_MINUTES / 60} hours.` };
   return null;
 }
 

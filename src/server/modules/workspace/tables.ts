@@ -184,10 +184,7 @@ export const actionItems = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [
-    index("action_items_relationship_idx").on(t.relationshipId, t.doneAt),
-    index("action_items_goal_idx").on(t.goalId),
-  ],
+  (t) => [index("action_items_relationship_idx").on(t.relationshipId, t.doneAt), index("action_items_goal_idx").on(t.goalId)],
 );
 
 /** One private calendar feed per person; only the hash of its secret is kept. */
