@@ -4,6 +4,7 @@ import { buildApp, type GroveApp } from "../../app.js";
 import { type Database, openDatabase, queryRows } from "../../platform/db.js";
 import { Client, createTestApp, setUpAdmin, type TestApp } from "../../test-support/test-app.js";
 import { enrolments } from "../enrolment/tables.js";
+import { programmes } from "../programmes/tables.js";
 import { relationships } from "../relationships/tables.js";
 import { messageFor, selfMatchProgramme } from "./self-match-fixture.js";
 import { matchRequests } from "./tables.js";
@@ -174,6 +175,33 @@ describe.skipIf(!postgres)(
         const { requests: after } = await expectInvariants(outcomes);
         expect(after.filter((r) => r.status === "closed" && r.closedReason === "The mentor has no places left.")).toHaveLength(3);
         await t.ctx.db.update(enrolments).set({ capacity: 10 }).where(eq(enrolments.id, ids[mentor]));
+      }
+    });
+
+    it("a mentee sends four requests at once with a limit of two, ten times: never more than two wait", async () => {
+      await t.ctx.db.update(programmes).set({ requestLimit: 2 }).where(eq(programmes.id, programmeId));
+      try {
+        for (let round = 0; round < 10; round++) {
+          const mentee = MENTEES[round % MENTEES.length];
+          await reset(Object.fromEntries(MENTORS.map((m) => [m, 10])));
+          const answers = await Promise.all(
+            MENTORS.map((m, i) =>
+              clients[mentee][i % 2].post(`/api/programmes/${programmeId}/match-requests`, {
+                mentorEnrolmentId: ids[m],
+                message: messageFor(mentee, m),
+              }),
+            ),
+          );
+          expect(answers.map((a) => a.statusCode).sort(), answers.map((a) => a.body).join("\n")).toEqual([201, 201, 409, 409]);
+          for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json().error.code).toBe("request_limit");
+          const pending = await t.ctx.db
+            .select()
+            .from(matchRequests)
+            .where(and(eq(matchRequests.menteeEnrolmentId, ids[mentee]), eq(matchRequests.status, "pending")));
+          expect(pending).toHaveLength(2);
+        }
+      } finally {
+        await t.ctx.db.update(programmes).set({ requestLimit: 10 }).where(eq(programmes.id, programmeId));
       }
     });
 
