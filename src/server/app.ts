@@ -14,6 +14,7 @@ import { accountRoutes } from "./modules/accounts/routes.js";
 import { coordinatorEnrolmentRoutes } from "./modules/enrolment/routes-coordinator.js";
 import { participantRoutes } from "./modules/enrolment/routes-participant.js";
 import { publicEnrolmentRoutes } from "./modules/enrolment/routes-public.js";
+import { growthRoutes } from "./modules/growth/routes.js";
 import { healthRoutes } from "./modules/health/routes.js";
 import { intakeRoutes } from "./modules/intake/routes.js";
 import { matchingRoutes } from "./modules/matching/routes.js";
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await coordinatorPairRoutes(typed, ctx);
       await matchingRoutes(typed, ctx);
       await workspaceRoutes(typed, ctx);
+      await growthRoutes(typed, ctx);
       await selfMatchRoutes(typed, ctx);
     },
     { prefix: "/api" },

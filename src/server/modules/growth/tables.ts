@@ -102,10 +102,7 @@ export const reflections = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [
-    index("reflections_relationship_idx").on(t.relationshipId, t.createdAt),
-    index("reflections_author_idx").on(t.authorId, t.week),
-  ],
+  (t) => [index("reflections_relationship_idx").on(t.relationshipId, t.createdAt), index("reflections_author_idx").on(t.authorId, t.week)],
 );
 
 export type DebriefGoalNote = { goalId: string; text: string };

@@ -1,0 +1,56 @@
+import { inArray } from "drizzle-orm";
+import { isWritable } from "../../../core/relationships/status.js";
+import type { Principal } from "../../platform/auth/principal.js";
+import type { Executor } from "../../platform/db.js";
+import { AppError, conflict } from "../../platform/errors.js";
+import { users } from "../accounts/tables.js";
+import { loadPairForParticipant, type Side } from "../relationships/access.js";
+
+export type Pair = Awaited<ReturnType<typeof loadPairForParticipant>> & { userId: string };
+
+/**
+ * The growth pages are the pair's own: anyone but the two people gets 404 (the same answer
+ * as for a pair that does not exist), including coordinators and instance admins.
+ */
+export async function loadPair(db: Executor, principal: Principal, relationshipId: string): Promise<Pair> {
+  return { ...(await loadPairForParticipant(db, principal, relationshipId)), userId: principal.user.id };
+}
+
+/** Closed pairs keep their workspace to read, never to change. */
+export function assertWritable(pair: Pair) {
+  if (!isWritable(pair.relationship.status, pair.relationship.continuing)) {
+    throw conflict(
+      "relationship_closed",
+      `This relationship is ${pair.relationship.status}; its workspace can be read but no longer changed.`,
+    );
+  }
+}
+
+/** Loads the pair for a change and checks it is still open. */
+export async function loadPairToWrite(db: Executor, principal: Principal, relationshipId: string) {
+  const pair = await loadPair(db, principal, relationshipId);
+  assertWritable(pair);
+  return pair;
+}
+
+/** A 403 that says who may do it instead. */
+export const notYourSide = (code: string, message: string) => new AppError(403, code, message);
+
+export const sideOf = (pair: Pair, userId: string | null): Side | null =>
+  userId === pair.relationship.menteeUserId ? "mentee" : userId === pair.relationship.mentorUserId ? "mentor" : null;
+
+/** The names of the pair's two people, to label who wrote what. */
+export async function pairPeople(db: Executor, pair: Pair) {
+  const { mentorUserId, menteeUserId } = pair.relationship;
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [mentorUserId, menteeUserId]));
+  const nameOf = new Map(rows.map((r) => [r.id, r.name]));
+  return (userId: string | null) => {
+    const side = sideOf(pair, userId);
+    return side && userId ? { side, name: nameOf.get(userId) ?? "" } : null;
+  };
+}
+
+export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
