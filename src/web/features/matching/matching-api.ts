@@ -94,7 +94,7 @@ export const rerunRound = (programmeId: string, roundId: string, body: RerunInpu
 
 /** Re-solves only mentees without a live pair against mentors with places left; the answer is a new draft. */
 export const resolveOpen = (programmeId: string, body: RoundSettingsInput) =>
-  api<RoundSummary>(`${roundsPath(programmeId)}/open`, { method: "POST", body });
+  api<RoundSummary>(`${roundsPath(programmeId)}/resolve-open`, { method: "POST", body });
 
 export const discardRound = (programmeId: string, roundId: string) =>
   api<RoundSummary>(`${roundPath(programmeId, roundId)}/discard`, { method: "POST", body: {} });

@@ -180,7 +180,7 @@ export function PairsTable({ programmeId, round, search, blockOffset, tuning, on
                             params={{ programmeId, roundId: round.id, menteeEnrolmentId: pair.mentee.enrolmentId }}
                             className="button button--secondary button--small"
                           >
-                            Side by side<span className="visually-hidden">: {who}</span>
+                            Side by side<span className="visually-hidden"> for {who}</span>
                           </Link>
                           {draft && tuning ? (
                             <>

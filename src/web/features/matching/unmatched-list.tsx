@@ -47,7 +47,7 @@ export function UnmatchedList({
                   </Link>
                   {onPair ? (
                     <button type="button" className="button button--secondary button--small" onClick={() => onPair(u.mentee)}>
-                      Pair by hand<span className="visually-hidden">: {u.mentee.name}</span>…
+                      Pair by hand…<span className="visually-hidden"> for {u.mentee.name}</span>
                     </button>
                   ) : null}
                 </div>

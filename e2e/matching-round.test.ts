@@ -1,0 +1,250 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./support/browser";
+import { type GroveServer, startGroveServer } from "./support/grove-server";
+import { waitForMail } from "./support/mailbox";
+import { expectFocusedElementText, expectNoHorizontalScroll, heading, setUpInstance } from "./support/page-helpers";
+
+// A matching round from the coordinator's screens to the participants' answers, on one
+// server: run, inspect a pair side by side, lock one pair and exclude another, run again,
+// compare the drafts, publish with two-sided acceptance; a mentee and her mentor accept,
+// another mentee declines with a reason; the coordinator reads it and resolves the open
+// places. Each test continues the previous one.
+
+const coordinator = { name: "Cleo Coordinator", email: "cleo@example.org", password: "plenty of words here" };
+const password = "a long enough password";
+
+// Three mentors with five places; five mentees. Noor's manager is Mo (never paired); Ana
+// speaks only Portuguese (only Ria does); Kai speaks only Japanese (nobody does), so Kai
+// stays unmatched and four mentees are matched.
+const people = [
+  "mo@example.org,Mo Mentor,mentor,14,Go:5;Kubernetes:4;PostgreSQL:4,technical skills;career development,,Europe/Lisbon,English,2,",
+  "ria@example.org,Ria Mentor,mentor,9,React:5;TypeScript:5,technical skills,,America/Sao_Paulo,English;Portuguese,1,",
+  "sam@example.org,Sam Mentor,mentor,7,Python:5;PostgreSQL:3;Go:3,career development;personal development,,Europe/Berlin,English;German,2,",
+  "noor@example.org,Noor Mentee,mentee,2,Go:3;Kubernetes:2,,technical skills,Europe/London,English,,mo@example.org",
+  "ben@example.org,Ben Mentee,mentee,1,Go:2;PostgreSQL:2,,technical skills;career development,Europe/Madrid,English,,",
+  "ana@example.org,Ana Mentee,mentee,1,React:2;TypeScript:2,,technical skills,America/Sao_Paulo,Portuguese,,",
+  "kai@example.org,Kai Mentee,mentee,3,Go:3,,technical skills,Asia/Tokyo,Japanese,,",
+  "lea@example.org,Lea Mentee,mentee,2,Python:2,,career development,Europe/Berlin,German;English,,",
+];
+const csv = ["email,name,role,years_experience,skills,offers,seeks,timezone,languages,capacity,manager_email", ...people].join("\n");
+
+let server: GroveServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let programmeId = "";
+let firstRoundPath = "";
+let secondRoundPath = "";
+/** Ben's mentor in the first draft: excluded for the second run. */
+let bensFirstMentor = "";
+
+/** A signed-in API session for setting up what the story is not about. */
+async function apiSession(baseUrl: string, email: string, secret: string) {
+  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: secret }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown, contentType = "application/json") => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": contentType }) },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : undefined };
+  };
+}
+
+beforeAll(async () => {
+  server = await startGroveServer();
+  await setUpInstance(server.baseUrl, coordinator);
+  const admin = await apiSession(server.baseUrl, coordinator.email, coordinator.password);
+  // Accounts first, so the import links to them and everyone can sign in.
+  for (const row of people) {
+    const [email, name] = row.split(",");
+    const created = await admin("POST", "/api/users", { email, name, password });
+    expect(created.status).toBe(201);
+  }
+  const programme = await admin("POST", "/api/programmes", { name: "Backend Guild", acceptance: "two_sided" });
+  expect(programme.status).toBe(201);
+  programmeId = programme.json.id;
+  const imported = await admin("POST", `/api/programmes/${programmeId}/imports`, csv, "text/csv");
+  expect(imported.json.errors).toEqual([]);
+
+  browser = await launchBrowser();
+  context = await newContext(browser, server.baseUrl);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const section = (p: Page, name: string) => p.getByRole("navigation", { name: /^Sections of/ }).getByRole("link", { name, exact: true });
+
+async function settled(p: Page) {
+  await p
+    .getByRole("status")
+    .filter({ hasText: /^Loading|^Comparing/ })
+    .first()
+    .waitFor({ state: "detached" });
+}
+
+async function signIn(p: Page, email: string, secret: string) {
+  await p.goto("/sign-in");
+  await p.getByLabel("Email", { exact: true }).fill(email);
+  await p.getByLabel("Password", { exact: true }).fill(secret);
+  await p.getByRole("button", { name: "Sign in" }).click();
+  await heading(p, "Programmes").waitFor();
+}
+
+/** The row of the pairs table for this mentee. */
+const pairRow = (p: Page, mentee: string) =>
+  p
+    .getByRole("region", { name: /^Pairs in this round/ })
+    .getByRole("row")
+    .filter({ has: p.getByRole("rowheader", { name: mentee }) });
+
+/** The mentor's name in a mentee's row of the pairs table. */
+async function mentorOf(p: Page, mentee: string): Promise<string> {
+  // The cell holds the name, then the email on its own line.
+  return pairRow(p, mentee)
+    .getByRole("cell")
+    .first()
+    .evaluate((cell) => (cell.firstChild?.textContent ?? "").trim());
+}
+
+describe("the coordinator runs and tunes a round", () => {
+  test("runs the engine with the weights explained, and lands on the draft", async () => {
+    await signIn(page, coordinator.email, coordinator.password);
+    await page.goto(`/programmes/${programmeId}`);
+    await section(page, "Matching").click();
+    await heading(page, "Matching").waitFor();
+    await settled(page);
+    await page.getByText("No rounds yet.").waitFor();
+    await page.getByText("10 means must match").waitFor();
+    await expectNoSeriousAxeViolations(page, "matching page");
+
+    // A weight out of range is caught with the server's own words, before anything runs.
+    const interests = page.getByLabel("Shared interests", { exact: true });
+    await interests.fill("12");
+    await page.getByRole("button", { name: "Run the matching" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "Please check the form" });
+    await summary.getByText("Shared interests: Weights go from 0 (ignore) to 10 (must match)").waitFor();
+    expect(await interests.getAttribute("aria-invalid")).toBe("true");
+    await expectNoSeriousAxeViolations(page, "matching settings with an error");
+    await interests.fill("2");
+    await page.getByRole("button", { name: "Run the matching" }).click();
+
+    await heading(page, "Matching round").waitFor();
+    firstRoundPath = new URL(page.url()).pathname;
+    await settled(page);
+    const summaryCard = page.getByRole("region", { name: "Summary" });
+    await summaryCard.getByText("4 of 5 mentees matched (80%)").waitFor();
+    // The chart's numbers are in a table too, so nothing depends on seeing the bars.
+    await summaryCard.getByRole("table", { name: "Pairs per score band" }).waitFor();
+    const unmatched = page.getByRole("region", { name: /^Unmatched/ });
+    await unmatched.getByText("Kai Mentee", { exact: true }).waitFor();
+    await unmatched.getByText(/Japanese/).waitFor();
+    await page.getByRole("region", { name: "Most wanted mentors" }).getByText("Ria Mentor").waitFor();
+    await expectNoSeriousAxeViolations(page, "draft round");
+
+    // Noor's manager is Mo: never paired. Ana only speaks Portuguese: Ria.
+    expect(await mentorOf(page, "Noor Mentee")).not.toBe("Mo Mentor");
+    expect(await mentorOf(page, "Ana Mentee")).toBe("Ria Mentor");
+    bensFirstMentor = await mentorOf(page, "Ben Mentee");
+    expect(bensFirstMentor).toMatch(/Mentor$/);
+
+    // Each pair's explanation opens in place: factor points and reasons.
+    const why = pairRow(page, "Ana Mentee").getByRole("button", { name: "Why Ana Mentee with Ria Mentor" });
+    await why.click();
+    expect(await why.getAttribute("aria-expanded")).toBe("true");
+    const explanation = page.getByRole("table", { name: "Score of Ana Mentee with Ria Mentor, factor by factor" });
+    await explanation.getByRole("rowheader", { name: "Skills" }).waitFor();
+    await expectNoSeriousAxeViolations(page, "pair explanation");
+  });
+
+  test("sorts by score and filters by mentor", async () => {
+    await page.getByRole("button", { name: "Score", exact: true }).click();
+    await page.locator('th[aria-sort="ascending"]', { hasText: "Score" }).waitFor();
+    await page.getByLabel("Show pairs of", { exact: true }).selectOption({ label: "Ria Mentor (1)" });
+    await page.getByText("1 pair with this mentor").waitFor();
+    await page.getByLabel("Show pairs of", { exact: true }).selectOption({ label: "Every mentor" });
+    await page.getByText(/^4 pairs, sorted by score, lowest first/).waitFor();
+  });
+
+  test("inspects a pair side by side, with what they share marked in words", async () => {
+    await pairRow(page, "Ana Mentee").getByRole("link", { name: "Side by side for Ana Mentee with Ria Mentor" }).click();
+    await heading(page, "Side by side").waitFor();
+    await settled(page);
+    const mentee = page.getByRole("region", { name: "Mentee Ana Mentee" });
+    const mentor = page.getByRole("region", { name: "Mentor Ria Mentor" });
+    await mentee.getByRole("listitem").filter({ hasText: "Portuguese" }).getByText("Shared").waitFor();
+    await mentor.getByRole("listitem").filter({ hasText: "React" }).getByText("Same skill").waitFor();
+    await page
+      .getByRole("region", { name: /^In common/ })
+      .getByText("Portuguese")
+      .waitFor();
+    await expectNoSeriousAxeViolations(page, "side by side");
+
+    // "What if": a mentor the rules rule out says why.
+    const whatIf = page.getByLabel("Look at Ana Mentee with", { exact: true });
+    const mo = await whatIf.locator("option", { hasText: "Mo Mentor" }).getAttribute("value");
+    await whatIf.selectOption(mo ?? "");
+    await page.getByRole("button", { name: "Show", exact: true }).click();
+    await page.getByRole("heading", { name: "Grove won't make this pair" }).waitFor();
+    await expectNoSeriousAxeViolations(page, "side by side, a pair the rules refuse");
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page, "side by side");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole("link", { name: "Back to the round" }).click();
+    await heading(page, "Matching round").waitFor();
+  });
+
+  test("locks one pair, excludes another, changes a weight and runs again", async () => {
+    await settled(page);
+    await pairRow(page, "Ana Mentee").getByRole("button", { name: "Lock Ana Mentee with Ria Mentor" }).click();
+    await pairRow(page, "Ana Mentee").getByText("Lock in next run").waitFor();
+    await pairRow(page, "Ben Mentee")
+      .getByRole("button", { name: `Exclude Ben Mentee with ${bensFirstMentor}` })
+      .click();
+    await pairRow(page, "Ben Mentee").getByText("Excluded from next run").waitFor();
+
+    const rerun = page.getByRole("region", { name: "Tune and run again" });
+    await rerun.getByRole("button", { name: "Unlock Ana Mentee with Ria Mentor" }).waitFor();
+    await rerun.getByRole("button", { name: `Allow again Ben Mentee with ${bensFirstMentor}` }).waitFor();
+    await expectNoSeriousAxeViolations(page, "draft with locks and exclusions");
+    await rerun.getByLabel("Experience gap", { exact: true }).fill("6");
+    await rerun.getByRole("button", { name: "Run again" }).click();
+
+    await page.getByText(/^New draft: 4 of 5 mentees matched/).waitFor();
+    secondRoundPath = new URL(page.url()).pathname;
+    expect(secondRoundPath).not.toBe(firstRoundPath);
+    await settled(page);
+    await pairRow(page, "Ana Mentee").getByText("Locked", { exact: true }).waitFor();
+    expect(await mentorOf(page, "Ben Mentee")).not.toBe(bensFirstMentor);
+  });
+
+  test("compares the two drafts", async () => {
+    await page.getByRole("link", { name: "Compare with the draft it was run from" }).click();
+    await heading(page, "Compare rounds").waitFor();
+    await settled(page);
+    const changes = page.getByRole("table", { name: /^Changed pairs/ });
+    const ben = changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Ben Mentee/ }) });
+    await ben.getByText(bensFirstMentor).waitFor();
+    await page.getByRole("region", { name: "What changed" }).getByText("Experience gap weight 4 → 6").waitFor();
+    await expectNoSeriousAxeViolations(page, "compare drafts");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page, "compare drafts");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole("link", { name: "Open round B" }).click();
+    await heading(page, "Matching round").waitFor();
+  });
+});
