@@ -29,18 +29,20 @@ export async function poolChanges(db: Executor, programme: Pick<ProgrammeRow, "i
     places.set(r.id, r.capacity);
   // The pool was read before the round row was written: anything updated since the run began counts.
   const since = round.createdAt.getTime() - (round.stats.millis?.total ?? 0);
+  // Each person counts once, whether they joined, left or changed.
   const now = new Set<string>();
-  let changes = 0;
+  const changed = new Set<string>();
   for (const p of current.mentees) {
     now.add(p.id);
-    if (!inRound.has(p.id) || p.updatedAt.getTime() > since) changes++;
+    if (!inRound.has(p.id) || p.updatedAt.getTime() > since) changed.add(p.id);
   }
   for (const p of current.mentors) {
     now.add(p.id);
     const before = places.get(p.id);
-    if (before === undefined || before !== p.places || p.updatedAt.getTime() > since) changes++;
+    if (before === undefined || before !== p.places || p.updatedAt.getTime() > since) changed.add(p.id);
   }
-  for (const p of current.everyone) if (!now.has(p.id) && p.updatedAt.getTime() > since) changes++;
-  for (const id of [...inRound, ...places.keys()]) if (!now.has(id)) changes++;
+  for (const p of current.everyone) if (!now.has(p.id) && p.updatedAt.getTime() > since) changed.add(p.id);
+  for (const id of [...inRound, ...places.keys()]) if (!now.has(id)) changed.add(id);
+  const changes = changed.size;
   return { stale: true, changes: Math.max(1, changes), fingerprint: current.fingerprint };
 }
