@@ -41,8 +41,8 @@ export const Goal = z
     progress: z.number().int().min(0).max(100),
     /** What the SMART check would point out (empty for achieved and dropped goals). */
     smartHints: z.array(SmartHint),
-    /** Action items linked to this goal in the pair's sessions (null where the workspace cannot link them). */
-    actionItems: z.object({ open: z.number().int(), done: z.number().int() }).nullable(),
+    /** Action items linked to this goal in the pair's sessions. */
+    actionItems: z.object({ open: z.number().int(), done: z.number().int() }),
     commentCount: z.number().int(),
     version: z.number().int(),
     createdAt: z.iso.datetime(),

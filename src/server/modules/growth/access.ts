@@ -1,10 +1,10 @@
 import { inArray } from "drizzle-orm";
-import { isWritable } from "../../../core/relationships/status.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Executor } from "../../platform/db.js";
-import { AppError, conflict } from "../../platform/errors.js";
+import { AppError } from "../../platform/errors.js";
 import { users } from "../accounts/tables.js";
 import { loadPairForParticipant, type Side } from "../relationships/access.js";
+import { assertWritable as assertWorkspaceWritable } from "../workspace/access.js";
 
 export type Pair = Awaited<ReturnType<typeof loadPairForParticipant>> & { userId: string };
 
@@ -16,15 +16,11 @@ export async function loadPair(db: Executor, principal: Principal, relationshipI
   return { ...(await loadPairForParticipant(db, principal, relationshipId)), userId: principal.user.id };
 }
 
-/** Closed pairs keep their workspace to read, never to change. */
-export function assertWritable(pair: Pair) {
-  if (!isWritable(pair.relationship.status, pair.relationship.continuing)) {
-    throw conflict(
-      "relationship_closed",
-      `This relationship is ${pair.relationship.status}; its workspace can be read but no longer changed.`,
-    );
-  }
-}
+/**
+ * Closed pairs keep their workspace to read, never to change (409 relationship_closed, or
+ * relationship_not_started for a proposal): the same rule and words as the workspace's.
+ */
+export const assertWritable = (pair: Pair) => assertWorkspaceWritable(pair.relationship);
 
 /** Loads the pair for a change and checks it is still open. */
 export async function loadPairToWrite(db: Executor, principal: Principal, relationshipId: string) {

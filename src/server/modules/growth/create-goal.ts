@@ -4,7 +4,7 @@ import { MAX_GOALS_PER_PAIR } from "../../../core/growth/goals.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
-import { relationships } from "../relationships/tables.js";
+import { lockOpenPair } from "../workspace/access.js";
 import { loadPairToWrite, notYourSide } from "./access.js";
 import { goalChanges, goals } from "./tables.js";
 
@@ -15,8 +15,8 @@ export async function createGoal(db: Db, principal: Principal, relationshipId: s
   const pair = await loadPairToWrite(db, principal, relationshipId);
   if (pair.side !== "mentee") throw menteeOwnsGoals();
   return db.transaction(async (tx) => {
-    // Serialise goal creation per pair so the cap holds when two tabs add at once.
-    await tx.select({ id: relationships.id }).from(relationships).where(eq(relationships.id, pair.relationship.id)).for("update");
+    // Serialise goal creation per pair (so the cap holds when two tabs add at once) and re-check the pair is still open.
+    await lockOpenPair(tx, pair.relationship.id);
     const [existing] = await tx.select({ n: count() }).from(goals).where(eq(goals.relationshipId, pair.relationship.id));
     if (Number(existing.n) >= MAX_GOALS_PER_PAIR) {
       throw conflict(

@@ -92,6 +92,18 @@ describe("GROW goals", () => {
     expect((await w.mo.post(`${goals}/${goalId}/comments`, { body: "  " })).statusCode).toBe(400);
   });
 
+  it("show how many linked action items are open and done, counting only the pair's own", async () => {
+    const items = `/api/relationships/${w.noorAndMo.id}/action-items`;
+    for (const title of ["Read the review guide", "Pair-review with Sam", "Summarise three reviews"]) {
+      expect((await w.noor.post(items, { title, owner: "mentee", goalId })).statusCode).toBe(201);
+    }
+    const first = (await w.noor.get(`${items}?status=open`)).json().items[0];
+    expect((await w.noor.patch(`${items}/${first.id}`, { done: true })).statusCode).toBe(200);
+    // Another pair pointing an item at this goal's id changes nothing here.
+    await w.ben.post(`/api/relationships/${w.benAndLea.id}/action-items`, { title: "Not theirs", owner: "mentee", goalId });
+    expect((await w.mo.get(`${goals}/${goalId}`)).json().actionItems).toEqual({ open: 2, done: 1 });
+  });
+
   it("say when too many are open at once, and list open goals first", async () => {
     for (const title of [
       "Ship the CLI plugin to five teams",

@@ -34,7 +34,7 @@ export async function presentGoals(db: Executor, rows: GoalRow[], openCount: num
     presentGoal(g, {
       today,
       otherOpenGoals: openCount - (isOpenGoal(g.status) ? 1 : 0),
-      actionItems: items ? (items.get(g.id) ?? { open: 0, done: 0 }) : null,
+      actionItems: items.get(g.id) ?? { open: 0, done: 0 },
       commentCount: commentsOf.get(g.id) ?? 0,
     }),
   );

@@ -7,7 +7,7 @@ export type ActionItemCounts = { open: number; done: number };
 /** The only shape a goal leaves the server in, for the pair's two people. */
 export const presentGoal = (
   g: GoalRow,
-  extra: { today: string; otherOpenGoals: number; actionItems: ActionItemCounts | null; commentCount: number },
+  extra: { today: string; otherOpenGoals: number; actionItems: ActionItemCounts; commentCount: number },
 ) => ({
   id: g.id,
   title: g.title,

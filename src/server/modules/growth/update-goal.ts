@@ -4,6 +4,7 @@ import { changedGoalFields } from "../../../core/growth/goals.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
+import { lockOpenPair } from "../workspace/access.js";
 import { loadPairToWrite } from "./access.js";
 import { menteeOwnsGoals } from "./create-goal.js";
 import { findGoal } from "./list-goals.js";
@@ -18,6 +19,7 @@ export async function updateGoal(db: Db, principal: Principal, relationshipId: s
   if (pair.side !== "mentee") throw menteeOwnsGoals();
   const { version, ...changes } = input;
   return db.transaction(async (tx) => {
+    await lockOpenPair(tx, pair.relationship.id);
     const current = await findGoal(tx, pair.relationship.id, goalId);
     if (current.version !== version) throw staleGoal(current.version);
     const fields = changedGoalFields(current, changes);
