@@ -3,6 +3,7 @@ import { GROVE_VERSION } from "../server/platform/version.js";
 import { registerAdminCreate } from "./commands/admin-create.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerImportParticipants } from "./commands/import-participants.js";
+import { registerMatchRun } from "./commands/match-run.js";
 import { registerMatchSolve } from "./commands/match-solve.js";
 import { registerMigrate } from "./commands/migrate.js";
 import { registerServe } from "./commands/serve.js";
@@ -26,5 +27,6 @@ registerAdminCreate(program);
 registerImportParticipants(program);
 registerDemo(program);
 registerMatchSolve(program);
+registerMatchRun(program);
 
 await program.parseAsync(process.argv);
