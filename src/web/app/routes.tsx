@@ -250,6 +250,36 @@ const myEnrolmentRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/enrolment/my-enrolment-page"), "MyEnrolmentPage"),
 });
 
+// Self-match: a mentee finds and asks mentors; a mentor answers; coordinators see how it goes.
+const pageSearch = (search: Record<string, unknown>): { page?: number } => ({ page: pageNumber(search.page) });
+
+const findMentorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/find-a-mentor",
+  validateSearch: pageSearch,
+  component: lazyRouteComponent(() => import("../features/self-match/find-mentor-page"), "FindMentorPage"),
+});
+
+const myRequestsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/my-requests",
+  validateSearch: pageSearch,
+  component: lazyRouteComponent(() => import("../features/self-match/my-requests-page"), "MyRequestsPage"),
+});
+
+const requestsInboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/requests",
+  validateSearch: pageSearch,
+  component: lazyRouteComponent(() => import("../features/self-match/inbox-page"), "InboxPage"),
+});
+
+const requestSummaryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/match-requests",
+  component: lazyRouteComponent(() => import("../features/self-match/request-summary-page"), "RequestSummaryPage"),
+});
+
 const myEnrolmentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/my-enrolment",
@@ -297,6 +327,10 @@ export const routeTree = rootRoute.addChildren([
     matchingPairRoute,
     myEnrolmentRoute,
     myEnrolmentsRoute,
+    findMentorRoute,
+    myRequestsRoute,
+    requestsInboxRoute,
+    requestSummaryRoute,
     usersRoute,
     accountRoute,
   ]),

@@ -60,7 +60,7 @@ export function ProgrammeDetailPage() {
         </Link>
       </p>
       <PageHeading title={programme.name}>{programme.name}</PageHeading>
-      {manage ? <ProgrammeNav programme={programme} /> : null}
+      <ProgrammeNav programme={programme} manage={manage} />
 
       <ProgrammeActions programme={programme} canManage={manage} />
       {manage ? null : <YourPlace programme={programme} />}

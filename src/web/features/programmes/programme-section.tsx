@@ -65,7 +65,7 @@ export function ProgrammeSection({ programmeId, title, children, coordinatorsOnl
         </Link>
       </p>
       <PageHeading title={`${title} · ${programme.name}`}>{title}</PageHeading>
-      {manage ? <ProgrammeNav programme={programme} /> : null}
+      <ProgrammeNav programme={programme} manage={manage} />
       {lead ? <div className="lead">{lead(programme)}</div> : null}
       {coordinatorsOnly && !manage ? <p>Only this programme's coordinators can use this page.</p> : children(programme)}
     </>

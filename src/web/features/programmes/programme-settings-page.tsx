@@ -10,6 +10,7 @@ import { TextField } from "../../components/text-field";
 import { isApiError } from "../../lib/api";
 import { browserTimeZone, fromLocalDateTimeInput, toLocalDateTimeInput } from "../../lib/dates";
 import { useFormErrors } from "../../lib/form-errors";
+import { PairingSettings } from "../self-match/pairing-settings";
 import { ApplicationLinkPanel } from "./application-link-panel";
 import { type PhaseDraft, PhasesEditor, readPhases } from "./phases-editor";
 import { readSessionMinutes } from "./programme-form";
@@ -34,7 +35,10 @@ export function ProgrammeSettingsPage() {
           {programme.status === "archived" ? (
             <p className="notice notice--warning">This programme is archived. Restore it from its overview before changing its settings.</p>
           ) : (
-            <ScheduleSettings programme={programme} />
+            <>
+              <ScheduleSettings programme={programme} />
+              <PairingSettings programme={programme} />
+            </>
           )}
           <LifecyclePanel programme={programme} />
           {programme.status !== "archived" ? <ApplicationLinkPanel programme={programme} /> : null}

@@ -1,0 +1,206 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { ProgrammeUpdate } from "../../../contracts/programmes";
+import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
+import { RadioGroup } from "../../components/radio-group";
+import { SubmitButton } from "../../components/submit-button";
+import { TextField } from "../../components/text-field";
+import { isApiError } from "../../lib/api";
+import { useFormErrors } from "../../lib/form-errors";
+import { type Programme, programmeKeys, programmeQuery, updateProgramme } from "../programmes/programmes-api";
+import { sideWords } from "./self-match-labels";
+
+type Values = { matchMode: Programme["matchMode"]; acceptance: Programme["acceptance"]; requestLimit: string; requestExpiryDays: string };
+
+const valuesOf = (p: Programme): Values => ({
+  matchMode: p.matchMode,
+  acceptance: p.acceptance,
+  requestLimit: String(p.requestLimit),
+  requestExpiryDays: String(p.requestExpiryDays),
+});
+
+const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+/** How pairs form: the coordinator's matching round, or mentees asking mentors; and the rules for each. */
+export function PairingSettings({ programme }: { programme: Programme }) {
+  const queryClient = useQueryClient();
+  const live = useQuery(programmeQuery(programme.id)).data ?? programme;
+  const { errors, clear, show, validate, showApiError } = useFormErrors();
+  const [values, setValues] = useState<Values>(() => valuesOf(programme));
+  const [version, setVersion] = useState(programme.version);
+  const base = useRef(programme);
+  const [saved, setSaved] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const savedRef = useRef<HTMLDivElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const words = sideWords(programme.type);
+
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+  // Another section's save (or a stage change) is no conflict for these fields: carry on from it.
+  useEffect(() => {
+    if (live.version === base.current.version) return;
+    if (JSON.stringify(valuesOf(live)) === JSON.stringify(valuesOf(base.current))) {
+      base.current = live;
+      setVersion(live.version);
+    }
+  }, [live]);
+
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) => {
+      setSaved(false);
+      setValues((current) => ({ ...current, [key]: value }));
+    };
+
+  const mutation = useMutation({
+    mutationFn: (body: ReturnType<typeof ProgrammeUpdate.parse>) => updateProgramme(programme.id, body),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(programmeKeys.detail(updated.id), updated);
+      await queryClient.invalidateQueries({ queryKey: ["programmes", "list"] });
+      base.current = updated;
+      setValues(valuesOf(updated));
+      setVersion(updated.version);
+      setSaved(true);
+    },
+    onError: (error) => {
+      if (isApiError(error, "version_conflict")) {
+        clear();
+        setConflict(true);
+        return;
+      }
+      showApiError(error);
+    },
+  });
+
+  const fields: FieldTargets = {
+    matchMode: { label: "How pairs form", target: "pairing-mode-input" },
+    acceptance: { label: "Starting a pair", target: "pairing-acceptance-input" },
+    requestLimit: { label: "Requests at once", target: "pairing-request-limit" },
+    requestExpiryDays: { label: "Days to answer", target: "pairing-expiry-days" },
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const requestLimit = whole(values.requestLimit);
+    const requestExpiryDays = whole(values.requestExpiryDays);
+    const problems = {
+      ...(Number.isNaN(requestLimit) ? { requestLimit: "Enter a whole number from 1 to 10" } : {}),
+      ...(Number.isNaN(requestExpiryDays) ? { requestExpiryDays: "Enter a whole number of days from 1 to 60" } : {}),
+    };
+    if (Object.keys(problems).length > 0) return show(problems);
+    const body = validate(ProgrammeUpdate, {
+      version,
+      matchMode: values.matchMode,
+      acceptance: values.acceptance,
+      requestLimit,
+      requestExpiryDays,
+    });
+    if (!body) return;
+    clear();
+    mutation.mutate(body);
+  };
+
+  const reload = async () => {
+    const fresh = await queryClient.fetchQuery({ ...programmeQuery(programme.id), staleTime: 0 });
+    base.current = fresh;
+    setValues(valuesOf(fresh));
+    setVersion(fresh.version);
+    setConflict(false);
+    mutation.reset();
+  };
+
+  return (
+    <section aria-labelledby="settings-pairing" className="card">
+      <h2 id="settings-pairing">Pairing</h2>
+      <div role="status" className="flash-region">
+        {saved ? (
+          <div className="notice notice--success" tabIndex={-1} ref={savedRef}>
+            <p>Pairing settings saved.</p>
+          </div>
+        ) : null}
+      </div>
+      <ErrorSummary errors={errors} fields={fields} formTitle="The pairing settings weren't saved" />
+      {conflict ? (
+        <div className="notice notice--error" role="alert" tabIndex={-1} ref={conflictRef}>
+          <h3 className="notice__title">Someone else changed this programme</h3>
+          <p>Your choices are still in the form; loading the latest settings replaces them.</p>
+          <button type="button" className="button button--secondary" onClick={() => void reload()}>
+            Load the latest settings
+          </button>
+        </div>
+      ) : null}
+      <form className="form" onSubmit={submit} noValidate>
+        <RadioGroup
+          id="pairing-mode"
+          name="pairing-mode"
+          legend="How pairs form"
+          value={values.matchMode}
+          onChange={(value) => set("matchMode")(value as Values["matchMode"])}
+          error={errors.fields.matchMode}
+          options={[
+            {
+              value: "round",
+              label: "A coordinator runs matching",
+              hint: `You run the matching engine over the whole pool, review the draft and publish it.`,
+            },
+            {
+              value: "self",
+              label: `${words.receiver[0].toUpperCase()}${words.receiver.slice(1)}s request ${words.giver}s`,
+              hint: `While the programme is matching or running, each ${words.receiver} sees the ${words.giver}s with a place, best fit first, and asks the ones they like; ${words.giver}s accept or decline with a reason.`,
+            },
+          ]}
+        />
+        <RadioGroup
+          id="pairing-acceptance"
+          name="pairing-acceptance"
+          legend="Starting a published pair"
+          value={values.acceptance}
+          onChange={(value) => set("acceptance")(value as Values["acceptance"])}
+          error={errors.fields.acceptance}
+          hint={`Applies to pairs from a matching round. An accepted request always starts the pair at once: both people have already said yes.`}
+          options={[
+            { value: "two_sided", label: "Both people accept first" },
+            { value: "auto", label: "Pairs start as soon as they are published" },
+          ]}
+        />
+        <fieldset className="field" aria-describedby="pairing-requests-hint">
+          <legend>Requests</legend>
+          <p className="field__hint" id="pairing-requests-hint">
+            Used when {words.receiver}s request {words.giver}s.
+          </p>
+          <div className="term__dates">
+            <TextField
+              id="pairing-request-limit"
+              label="Requests a person may have waiting at once"
+              inputMode="numeric"
+              value={values.requestLimit}
+              onChange={set("requestLimit")}
+              error={errors.fields.requestLimit}
+              hint="1 to 10. A few at once keeps things moving without flooding popular people."
+              autoComplete="off"
+            />
+            <TextField
+              id="pairing-expiry-days"
+              label="Days to answer a request"
+              inputMode="numeric"
+              value={values.requestExpiryDays}
+              onChange={set("requestExpiryDays")}
+              error={errors.fields.requestExpiryDays}
+              hint="1 to 60. After that the request lapses and both people are told."
+              autoComplete="off"
+            />
+          </div>
+        </fieldset>
+        <SubmitButton pending={mutation.isPending} pendingLabel="Saving…">
+          Save pairing settings
+        </SubmitButton>
+      </form>
+    </section>
+  );
+}
