@@ -61,7 +61,7 @@ export async function saveDebrief(
     (await db.select({ id: goals.id }).from(goals).where(eq(goals.relationshipId, pair.relationship.id))).map((g) => g.id),
   );
   const issues = input.goalNotes.flatMap((n, i) =>
-    goalIds.has(n.goalId) ? [] : [{ path: ["goalNotes", i, "goalId"], message: "That goal is not one of this pair's goals" }],
+    goalIds.has(n.goalId) ? [] : [{ path: ["goalNotes", String(i), "goalId"], message: "That goal is not one of this pair's goals" }],
   );
   if (issues.length) throw badRequest("validation_failed", issues[0].message, { issues });
   // Empty notes are dropped: a goal without words needs no entry.

@@ -59,3 +59,26 @@ export async function twoPairs(t: TestApp) {
 
 export type TwoPairs = Awaited<ReturnType<typeof twoPairs>>;
 export type { Client };
+
+/** Books (or, in the past, logs as held) a one-hour session `days` from today at 10:00 London time. */
+export async function session(client: Client, relationshipId: string, days: number) {
+  const date = isoDay(new Date(Date.now() + days * DAY));
+  const res = await client.post(`/api/relationships/${relationshipId}/sessions`, {
+    date,
+    startTime: "10:00",
+    endTime: "11:00",
+    timeZone: "Europe/London",
+    ...(days < 0 ? { held: true } : {}),
+  });
+  if (res.statusCode !== 201) throw new Error(`session not booked: ${res.statusCode} ${res.body}`);
+  return res.json().sessions[0].id as string;
+}
+
+/** The mentee writes and shares an agenda for a session. */
+export async function shareAgenda(mentee: Client, relationshipId: string, sessionId: string, text = "How I am doing") {
+  const base = `/api/relationships/${relationshipId}/sessions/${sessionId}/agenda`;
+  const saved = await mentee.request("PUT", base, { version: 0, sections: { check_in: text } });
+  if (saved.statusCode !== 200) throw new Error(`agenda not saved: ${saved.body}`);
+  const shared = await mentee.post(`${base}/share`);
+  if (shared.statusCode !== 200) throw new Error(`agenda not shared: ${shared.body}`);
+}

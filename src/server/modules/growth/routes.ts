@@ -1,5 +1,6 @@
 import type { AppContext } from "../../platform/context.js";
 import type { TypedApp } from "../../platform/typed-app.js";
+import { coordinatorGrowthRoutes } from "./routes-coordinator.js";
 import { goalRoutes } from "./routes-goals.js";
 import { introductionRoutes } from "./routes-introductions.js";
 import { notificationRoutes } from "./routes-notifications.js";
@@ -11,4 +12,5 @@ export async function growthRoutes(app: TypedApp, ctx: AppContext) {
   await selfKnowledgeRoutes(app, ctx);
   await introductionRoutes(app, ctx);
   await notificationRoutes(app, ctx);
+  await coordinatorGrowthRoutes(app, ctx);
 }
