@@ -32,9 +32,9 @@ async function complete(tx: Tx, r: RelationshipRow, continuing: boolean, now: Da
  * without waiting for the continuation question. The workspace becomes read-only.
  */
 export async function completeTerm(ctx: AppContext, pair: Pair, now = new Date()): Promise<RelationshipRow> {
-  assertTermEnding(pair, now, "Completing the relationship");
   return ctx.db.transaction(async (tx) => {
     const r = await lockOpenPair(tx, pair.relationship.id);
+    assertTermEnding(pair, now, "Completing the relationship");
     if (r.status === "completed") throw conflict("invalid_transition", "This relationship is already completed.");
     const row = await complete(tx, r, false, now);
     await recordEvent(tx, { relationshipId: r.id, kind: "completed", side: pair.side, userId: pair.userId });
@@ -54,9 +54,9 @@ export async function answerContinuation(
   wantsToContinue: boolean,
   now = new Date(),
 ): Promise<RelationshipRow> {
-  assertTermEnding(pair, now, "The question of continuing");
   return ctx.db.transaction(async (tx) => {
     const r = await lockOpenPair(tx, pair.relationship.id);
+    assertTermEnding(pair, now, "The question of continuing");
     if (r.status === "completed") throw conflict("invalid_transition", "You both already chose to continue.");
     const mine = pair.side === "mentor" ? "mentorContinues" : "menteeContinues";
     const [answered] = await tx
