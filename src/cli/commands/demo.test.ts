@@ -63,7 +63,8 @@ describe("grove demo (child process)", { timeout: 60_000 }, () => {
     expect(url).toMatch(/^https:\/\/grove\.example\.org\/programmes\/[0-9a-f-]{36}$/);
     expect(summary).toBe(
       'Created "Demo: Developer Mentoring" (demo-developer-mentoring): 22 mentors and 38 mentees, ' +
-        "8 applications waiting for review, 2 waitlisted. Nobody was emailed.",
+        "8 applications waiting for review, 2 waitlisted; 26 pairs matched (24 started, 2 waiting for acceptance), " +
+        "4 mentees waiting for a mentor. Nobody was emailed.",
     );
     expect(rest).toEqual([""]);
 
@@ -74,6 +75,11 @@ describe("grove demo (child process)", { timeout: 60_000 }, () => {
         sql`select (select count(*)::int from enrolments) as enrolments, (select count(*)::int from jobs where name = 'mail.send') as mails`,
       );
       expect(row).toEqual({ enrolments: 60, mails: 0 });
+      const [pairs] = await queryRows<{ active: number; proposed: number }>(
+        database.db,
+        sql`select count(*) filter (where status = 'active')::int as active, count(*) filter (where status = 'proposed')::int as proposed from relationships`,
+      );
+      expect(pairs).toEqual({ active: 24, proposed: 2 });
     } finally {
       await database.close();
     }

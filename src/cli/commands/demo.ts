@@ -6,7 +6,12 @@ import { actingPrincipal, withDatabase } from "../with-database.js";
 /** The one line `grove demo` prints after its URL. */
 export const demoSummary = (d: DemoLoaded) =>
   `Created "${d.name}" (${d.slug}): ${d.mentors} mentors and ${d.mentees} mentees, ` +
-  `${d.pending} applications waiting for review, ${d.waitlisted} waitlisted. Nobody was emailed.`;
+  `${d.pending} applications waiting for review, ${d.waitlisted} waitlisted` +
+  (d.pairs
+    ? `; ${d.pairs.active + d.pairs.proposed} pairs matched (${d.pairs.active} started, ${d.pairs.proposed} waiting for acceptance), ` +
+      `${d.pairs.unmatched} mentees waiting for a mentor`
+    : "") +
+  ". Nobody was emailed.";
 
 export function registerDemo(program: Command) {
   program

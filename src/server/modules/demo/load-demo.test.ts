@@ -88,6 +88,28 @@ describe("loading the demo programme", () => {
     expect(entries.filter((e) => e.role === "mentee" && mentors.has(e.answers.manager_email as string)).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("comes matched: a published round, most pairs started, two still waiting for acceptance", async () => {
+    expect(demo.pairs).toBeDefined();
+    const pairs = demo.pairs as NonNullable<DemoLoaded["pairs"]>;
+    expect(pairs.proposed).toBe(2);
+    expect(pairs.active).toBeGreaterThanOrEqual(15);
+    const rounds = (await admin.get(`/api/programmes/${demo.programmeId}/match-rounds`)).json();
+    expect(rounds).toEqual([expect.objectContaining({ status: "published", kind: "full" })]);
+    expect(rounds[0].stats.matched).toBe(pairs.active + pairs.proposed);
+    expect(rounds[0].stats.mentees - rounds[0].stats.matched).toBe(pairs.unmatched);
+    const list = async (status: string) =>
+      (await admin.get(`/api/programmes/${demo.programmeId}/relationships?status=${status}&limit=100`)).json();
+    expect((await list("active")).total).toBe(pairs.active);
+    const proposed = (await list("proposed")).items;
+    expect(proposed.map((p: { menteeAccepted: boolean; mentorAccepted: boolean }) => [p.menteeAccepted, p.mentorAccepted]).sort()).toEqual([
+      [false, false],
+      [true, false],
+    ]);
+    // Nobody is paired with their own manager.
+    const managerOf = new Map(entries.map((e) => [e.email, e.answers.manager_email]));
+    for (const p of [...(await list("active")).items, ...proposed]) expect(managerOf.get(p.mentee.email)).not.toBe(p.mentor.email);
+  });
+
   it("sends no email and leaves no set-password link for the fictional people", async () => {
     expect(await count(sql`select count(*)::int as n from jobs where name = 'mail.send'`)).toBe(0);
     expect(await count(sql`select count(*)::int as n from password_resets`)).toBe(0);

@@ -11,13 +11,15 @@ import { importParticipants } from "../enrolment/import-participants.js";
 import { createProgramme } from "../programmes/create-programme.js";
 import { changeProgrammeStatus } from "../programmes/update-programme.js";
 import { applyCohortProgress } from "./apply-progress.js";
+import { type DemoPairs, matchDemo } from "./match-demo.js";
 
 export const DEMO_PROGRAMME_NAME = "Demo: Developer Mentoring";
 
 const DESCRIPTION =
   "A made-up cohort of developers for finding your way around Grove. Senior engineers volunteer as mentors; " +
   "people early in their careers bring what they want to grow in. Some applications still wait for your review, " +
-  "a few people have finished onboarding and others have not started, and the pool is ready to match. " +
+  "a few people have finished onboarding and others have not started. The approved pool has been matched: most pairs " +
+  "have started, a couple still wait for both people to accept, and a few mentees wait for a mentor. " +
   "Every person here is fictional and uses an example.org address, so nobody is emailed.";
 
 export type DemoLoaded = {
@@ -28,6 +30,13 @@ export type DemoLoaded = {
   mentees: number;
   pending: number;
   waitlisted: number;
+  /** Pairs from the published matching round (absent when the demo was loaded unmatched). */
+  pairs?: DemoPairs;
+};
+
+export type DemoOptions = {
+  /** Run and publish a matching round after loading. Default: yes for the standard demo, no for a custom-sized cohort (benchmarks). */
+  match?: boolean;
 };
 
 /**
@@ -39,7 +48,13 @@ export type DemoLoaded = {
  * set-password link for each new person; both are deleted before the transaction commits,
  * so no job worker, in this process or another, ever sees them. A failure leaves nothing.
  */
-export async function loadDemo(ctx: AppContext, coordinator: Principal, cohort: CohortOptions = {}): Promise<DemoLoaded> {
+export async function loadDemo(
+  ctx: AppContext,
+  coordinator: Principal,
+  cohort: CohortOptions = {},
+  options: DemoOptions = {},
+): Promise<DemoLoaded> {
+  const match = options.match ?? cohort.size === undefined;
   const people = generateCohort(cohort);
   const progress = cohortProgress(people, cohort.seed ?? DEMO_SEED);
   const emails = people.map((p) => p.email);
@@ -65,8 +80,11 @@ export async function loadDemo(ctx: AppContext, coordinator: Principal, cohort: 
       lastJob,
     );
     await applyCohortProgress(tx, programme.id, progress);
+    const pairs = match ? await matchDemo(inTx, coordinator, programme) : undefined;
+    // Publishing emails everyone in a pair and every unmatched mentee: fictional people get none of it.
+    await withdrawMail(tx, emails, lastJob);
 
-    ctx.logger.info({ programmeId: programme.id, people: people.length }, "demo programme loaded");
+    ctx.logger.info({ programmeId: programme.id, people: people.length, pairs: pairs?.active }, "demo programme loaded");
     return {
       programmeId: programme.id,
       slug: programme.slug,
@@ -75,8 +93,16 @@ export async function loadDemo(ctx: AppContext, coordinator: Principal, cohort: 
       mentees: people.filter((p) => p.role === "mentee").length,
       pending: progress.pending.length,
       waitlisted: progress.waitlisted.length,
+      ...(pairs ? { pairs } : {}),
     };
   });
+}
+
+/** Removes every email queued in this transaction for the fictional people (pair proposals, "no mentor yet"). */
+async function withdrawMail(tx: Executor, emails: string[], lastJobBefore: string) {
+  await tx
+    .delete(jobs)
+    .where(and(eq(jobs.name, "mail.send"), gt(jobs.id, sql`${lastJobBefore}::bigint`), inArray(sql`${jobs.payload}->>'to'`, emails)));
 }
 
 /** Removes the welcome emails and set-password links the import made for people it created. */
