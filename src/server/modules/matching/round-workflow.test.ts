@@ -321,6 +321,19 @@ describe("answering a proposal", () => {
     expect(mailTo("mo@example.org").at(-1)?.subject).toBe("You and Ben Mentee are on: Round workflow");
   });
 
+  it("starts a pair exactly once when both accept at the same moment", async () => {
+    const pair = await pairOf("lou@example.org");
+    const [a, b] = await Promise.all([
+      people["lou@example.org"].post(`/api/relationships/${pair.id}/accept`),
+      people["mo@example.org"].post(`/api/relationships/${pair.id}/accept`),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const now = await pairOf("lou@example.org");
+    expect(now).toMatchObject({ status: "active", menteeAccepted: true, mentorAccepted: true, version: pair.version + 2 });
+    await t.runJobs();
+    expect(mailTo("lou@example.org").filter((m) => m.subject.startsWith("You and Mo Mentor are on"))).toHaveLength(1);
+  });
+
   it("declines with a reason the coordinator reads and the other person does not", async () => {
     const pair = await pairOf("ana@example.org");
     const short = await people["ana@example.org"].post(`/api/relationships/${pair.id}/decline`, { reason: "no" });
@@ -361,6 +374,9 @@ describe("rematch and re-solving the open places", () => {
     expect((await admin.post(`/api/programmes/${programmeId}/relationships/${pair.id}/rematch`, {})).json().error.code).toBe(
       "relationship_not_live",
     );
+    // An ended pair cannot be accepted or declined any more.
+    expect((await people["ben@example.org"].post(`/api/relationships/${pair.id}/accept`)).json().error.code).toBe("not_proposed");
+    expect((await people["mo@example.org"].post(`/api/relationships/${pair.id}/decline`, { reason: "Too late now" })).statusCode).toBe(409);
     await t.runJobs();
     for (const email of ["ben@example.org", "mo@example.org"]) {
       const mail = mailTo(email).at(-1);
@@ -401,8 +417,11 @@ describe("rematch and re-solving the open places", () => {
     const fresh = (await admin.post(url(`/${draft.id}/rerun`), {})).json();
     expect(fresh).toMatchObject({ kind: "open", settings: { basedOn: draft.id } });
     const before = (await admin.get(`/api/programmes/${programmeId}/relationships?limit=100`)).json().items;
-    const res = await admin.post(url(`/${fresh.id}/publish`), {});
-    expect(res.statusCode).toBe(200);
+    // Two publishes at once (a double click): one goes through, the other is told the round is no longer a draft.
+    const [one, two] = await Promise.all([admin.post(url(`/${fresh.id}/publish`), {}), admin.post(url(`/${fresh.id}/publish`), {})]);
+    expect([one.statusCode, two.statusCode].sort()).toEqual([200, 409]);
+    const res = one.statusCode === 200 ? one : two;
+    expect((one.statusCode === 409 ? one : two).json().error.code).toBe("round_not_draft");
     expect(res.json().created).toBeGreaterThanOrEqual(1);
     const after = (await admin.get(`/api/programmes/${programmeId}/relationships?limit=100`)).json().items;
     for (const old of before) expect(after.find((p: { id: string }) => p.id === old.id)).toEqual(old);
