@@ -6,7 +6,7 @@ import type { MailMessage } from "../../platform/mail.js";
 
 type Who = { email: string; name: string; timeZone: string | null };
 
-const lines = (...parts: string[]) => parts.join("\n");
+const lines = (...parts: (string | null)[]) => parts.filter((p) => p !== null).join("\n");
 
 /** "Tuesday 19 October 2027, 18:00 (Europe/London)" in the reader's own zone. */
 export function whenFor(at: Date, timeZone: string | null, fallbackZone: string): string {
@@ -40,7 +40,7 @@ export const sessionInvitationEmail = (
       : count > 1
         ? `${count} sessions with ${partner} are in the calendar, the first on ${whenFor(s.startsAt, to.timeZone, s.timeZone)}.`
         : `A session with ${partner} is in the calendar for ${whenFor(s.startsAt, to.timeZone, s.timeZone)}.`,
-    s.location ? `Where: ${s.location}` : "",
+    s.location ? `Where: ${s.location}` : null,
     "",
     "The attached invitation adds it to your calendar.",
     `Open it in Grove: ${s.link}`,
@@ -81,14 +81,19 @@ export const pairPausedEmail = (to: Who, partner: string, paused: boolean, link:
   ),
 });
 
-export const pairEndedEmail = (to: Who, partner: string, category: EndCategory, link: string): MailMessage => ({
+/** `afterTerm`: a pair that chose to continue after the programme stopped; no coordinator is involved any more. */
+export const pairEndedEmail = (to: Who, partner: string, category: EndCategory, link: string, afterTerm = false): MailMessage => ({
   to: to.email,
-  subject: `${partner} ended your mentoring relationship`,
+  subject: afterTerm ? `${partner} has stopped your mentoring sessions` : `${partner} ended your mentoring relationship`,
   text: lines(
     `Hello ${to.name},`,
     "",
-    `${partner} has ended your mentoring relationship early (${END_CATEGORY_LABELS[category].toLowerCase()}).`,
-    "Upcoming sessions are cancelled. Your workspace stays readable, and your programme coordinator can help you with what comes next.",
+    afterTerm
+      ? `${partner} has decided to stop meeting (${END_CATEGORY_LABELS[category].toLowerCase()}). Thank you for carrying on after the programme.`
+      : `${partner} has ended your mentoring relationship early (${END_CATEGORY_LABELS[category].toLowerCase()}).`,
+    afterTerm
+      ? "Upcoming sessions are cancelled. Your workspace stays readable."
+      : "Upcoming sessions are cancelled. Your workspace stays readable, and your programme coordinator can help you with what comes next.",
     "",
     link,
   ),

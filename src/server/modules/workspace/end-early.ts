@@ -27,7 +27,8 @@ export async function endEarly(ctx: AppContext, pair: Pair, input: { category: E
     const link = `${ctx.config.baseUrl}/pairs/${locked.id}`;
     const partner = people[otherSide(pair.side)];
     let row: RelationshipRow;
-    if (locked.status === "completed" && locked.continuing) {
+    const afterTerm = locked.status === "completed" && locked.continuing;
+    if (afterTerm) {
       [row] = await tx
         .update(relationships)
         .set({ continuing: false, version: sql`${relationships.version} + 1`, updatedAt: new Date() })
@@ -56,7 +57,7 @@ export async function endEarly(ctx: AppContext, pair: Pair, input: { category: E
         );
     }
     await cancelUpcomingSessions(ctx, tx, row, pair.side);
-    await enqueue(tx, "mail.send", pairEndedEmail(partner, people[pair.side].name, input.category, link));
+    await enqueue(tx, "mail.send", pairEndedEmail(partner, people[pair.side].name, input.category, link, afterTerm));
     return row;
   });
 }
