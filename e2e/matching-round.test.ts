@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./support/browser";
 import { type GroveServer, startGroveServer } from "./support/grove-server";
 import { waitForMail } from "./support/mailbox";
-import { expectFocusedElementText, expectNoHorizontalScroll, heading, setUpInstance } from "./support/page-helpers";
+import { expectFocusedElementText, expectNoHorizontalScroll, focused, heading, setUpInstance, tabTo } from "./support/page-helpers";
 
 // A matching round from the coordinator's screens to the participants' answers, on one
 // server: run, inspect a pair side by side, lock one pair and exclude another, run again,
@@ -88,6 +88,8 @@ afterAll(async () => {
 
 const section = (p: Page, name: string) => p.getByRole("navigation", { name: /^Sections of/ }).getByRole("link", { name, exact: true });
 
+const shot = (p: Page, name: string) => (process.env.SHOTS ? p.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true }) : undefined);
+
 async function settled(p: Page) {
   await p
     .getByRole("status")
@@ -130,6 +132,7 @@ describe("the coordinator runs and tunes a round", () => {
     await page.getByText("No rounds yet.").waitFor();
     await page.getByText("10 means must match").waitFor();
     await expectNoSeriousAxeViolations(page, "matching page");
+    await shot(page, "01-matching");
 
     // A weight out of range is caught with the server's own words, before anything runs.
     const interests = page.getByLabel("Shared interests", { exact: true });
@@ -168,6 +171,7 @@ describe("the coordinator runs and tunes a round", () => {
     const explanation = page.getByRole("table", { name: "Score of Ana Mentee with Ria Mentor, factor by factor" });
     await explanation.getByRole("rowheader", { name: "Skills" }).waitFor();
     await expectNoSeriousAxeViolations(page, "pair explanation");
+    await shot(page, "02-draft");
   });
 
   test("sorts by score and filters by mentor", async () => {
@@ -192,6 +196,7 @@ describe("the coordinator runs and tunes a round", () => {
       .getByText("Portuguese")
       .waitFor();
     await expectNoSeriousAxeViolations(page, "side by side");
+    await shot(page, "03-side");
 
     // "What if": a mentor the rules rule out says why.
     const whatIf = page.getByLabel("Look at Ana Mentee with", { exact: true });
@@ -203,6 +208,7 @@ describe("the coordinator runs and tunes a round", () => {
 
     await page.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(page, "side by side");
+    await shot(page, "04-side-phone");
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole("link", { name: "Back to the round" }).click();
     await heading(page, "Matching round").waitFor();
@@ -221,6 +227,7 @@ describe("the coordinator runs and tunes a round", () => {
     await rerun.getByRole("button", { name: "Unlock Ana Mentee with Ria Mentor" }).waitFor();
     await rerun.getByRole("button", { name: `Allow again Ben Mentee with ${bensFirstMentor}` }).waitFor();
     await expectNoSeriousAxeViolations(page, "draft with locks and exclusions");
+    await shot(page, "11-tuned");
     await rerun.getByLabel("Experience gap", { exact: true }).fill("6");
     await rerun.getByRole("button", { name: "Run again" }).click();
 
@@ -241,10 +248,240 @@ describe("the coordinator runs and tunes a round", () => {
     await ben.getByText(bensFirstMentor).waitFor();
     await page.getByRole("region", { name: "What changed" }).getByText("Experience gap weight 4 → 6").waitFor();
     await expectNoSeriousAxeViolations(page, "compare drafts");
+    await shot(page, "05-compare");
     await page.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(page, "compare drafts");
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByRole("link", { name: "Open round B" }).click();
+  });
+
+  test("moves a mentee by hand with the keyboard: broken rules and full mentors are refused with the reason", async () => {
+    await page.getByRole("link", { name: "Open round A" }).click();
     await heading(page, "Matching round").waitFor();
+    await settled(page);
+    expect(new URL(page.url()).pathname).toBe(firstRoundPath);
+
+    const move = page.getByRole("button", { name: "Move… Noor Mentee", exact: true });
+    await move.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Move Noor Mentee?" });
+    await dialog.waitFor();
+    expect(await focused(page)).toBe("select:New mentor");
+    // Mo manages Noor: the server names the rule.
+    await page.keyboard.type("Mo");
+    await tabTo(page, "button:Move");
+    await page.keyboard.press("Enter");
+    await dialog
+      .getByRole("alert")
+      .getByText(/one of them manages the other\. Nothing was changed\./)
+      .waitFor();
+    await expectNoSeriousAxeViolations(page, "move refused");
+
+    // Ria's one place is taken.
+    await dialog.getByLabel("New mentor", { exact: true }).focus();
+    await page.keyboard.type("Ria");
+    await tabTo(page, "button:Move");
+    await page.keyboard.press("Enter");
+    await dialog
+      .getByRole("alert")
+      .getByText(/Ria Mentor already has 1 of 1 places filled/)
+      .waitFor();
+
+    await dialog.getByLabel("New mentor", { exact: true }).selectOption({ label: "Nobody: leave Noor Mentee unmatched" });
+    await tabTo(page, "button:Leave unmatched");
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "hidden" });
+    await expectFocusedElementText(page, "Noor Mentee is now unmatched in this draft.");
+    await page
+      .getByRole("region", { name: /^Unmatched/ })
+      .getByText("Noor Mentee", { exact: true })
+      .waitFor();
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page, "draft round");
+    await expectNoSeriousAxeViolations(page, "draft round at 360 px");
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("discards the first draft after confirming", async () => {
+    await page.getByRole("button", { name: "Discard…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Discard this draft?" });
+    await dialog.getByText(/nobody is emailed/).waitFor();
+    await dialog.getByRole("button", { name: "Discard", exact: true }).click();
+    await expectFocusedElementText(page, "This draft has been discarded.");
+    await page.getByText("Discarded", { exact: true }).first().waitFor();
+    expect(await page.getByRole("button", { name: "Publish…" }).count()).toBe(0);
+    await page.goto(secondRoundPath);
+    await heading(page, "Matching round").waitFor();
+  });
+});
+
+describe("publishing, and the participants' answers", () => {
+  test("publishes with a confirmation that says who is emailed and how pairs start", async () => {
+    await settled(page);
+    await page.getByRole("button", { name: "Publish…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Publish this round?" });
+    await dialog.getByText(/4 mentees and 3 mentors learn who they are paired with/).waitFor();
+    await dialog.getByText(/1 unmatched mentee is told kindly/).waitFor();
+    await dialog.getByText("Both must accept.").waitFor();
+    await expectNoSeriousAxeViolations(page, "publish dialog");
+    await shot(page, "06-publish");
+    await dialog.getByRole("button", { name: "Publish 4 pairs" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    const done = page.getByRole("status").filter({ hasText: "Round published" });
+    await done.getByText(/4 pairs created, each waiting for both people to accept/).waitFor();
+    await expectFocusedElementText(page, "Round published");
+    await page.getByText("Published", { exact: true }).first().waitFor();
+    expect(await page.getByRole("button", { name: "Publish…" }).count()).toBe(0);
+    await expectNoSeriousAxeViolations(page, "published round");
+
+    const mail = await waitForMail(server.dataDir, "ana@example.org");
+    expect(mail.text).toContain("Ria Mentor");
+  });
+
+  test("a mentee and her mentor accept, each in their own browser", async () => {
+    for (const [email, partner] of [
+      ["ana@example.org", "Ria Mentor"],
+      ["ria@example.org", "Ana Mentee"],
+    ] as const) {
+      const own = await newContext(browser, server.baseUrl);
+      const p = await own.newPage();
+      try {
+        await signIn(p, email, password);
+        await p.goto("/pairs/proposals");
+        await heading(p, "Match proposals").waitFor();
+        await settled(p);
+        const card = p.getByRole("region", { name: `Match with ${partner}` });
+        await card.getByText("Why we matched you").waitFor();
+        expect(await card.getByRole("listitem").count()).toBeGreaterThan(0);
+        await expectNoSeriousAxeViolations(p, `proposal for ${email}`);
+        await shot(p, `07-proposal-${email}`);
+        await card.getByRole("button", { name: `Accept ${partner}` }).click();
+        if (email === "ana@example.org") await card.getByText(/You accepted\. We're waiting for Ria Mentor/).waitFor();
+        else await card.getByText("You both accepted: your pair has begun.").waitFor();
+      } finally {
+        await own.close();
+      }
+    }
+  });
+
+  test("another mentee declines: a reason is required, and only the coordinator reads it", async () => {
+    const own = await newContext(browser, server.baseUrl, { width: 360, height: 740 });
+    const p = await own.newPage();
+    try {
+      await signIn(p, "ben@example.org", password);
+      await p.goto("/pairs/proposals");
+      await heading(p, "Match proposals").waitFor();
+      await settled(p);
+      await expectNoHorizontalScroll(p, "proposals on a phone");
+      const card = p.getByRole("region", { name: /^Match with/ });
+      await card.getByRole("button", { name: /^Decline/ }).click();
+      const dialog = p.getByRole("dialog", { name: /^Decline the match with/ });
+      await dialog.getByRole("button", { name: "Decline", exact: true }).click();
+      await dialog.getByText(/Say in a few words why/).waitFor();
+      await expectNoSeriousAxeViolations(p, "decline dialog");
+      await shot(p, "08-decline");
+      await p.keyboard.type("Our hours never overlap: I work nights this quarter.");
+      await dialog.getByRole("button", { name: "Decline", exact: true }).click();
+      await dialog.waitFor({ state: "hidden" });
+      await card.getByText("This match was declined.", { exact: false }).waitFor();
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe("after publishing, the coordinator follows up", () => {
+  let bensDeclinedMentor = "";
+
+  test("sees the decline and its reason in the pairs list", async () => {
+    await page.getByRole("link", { name: "Follow the pairs" }).click();
+    await heading(page, "Pairs").waitFor();
+    await settled(page);
+    await page.getByText("4 pairs").waitFor();
+    await expectNoSeriousAxeViolations(page, "pairs list");
+    await page.getByRole("navigation", { name: "Filter pairs by status" }).getByRole("link", { name: "Declined" }).click();
+    await page.getByText("1 pair declined").waitFor();
+    const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Ben Mentee/ }) });
+    await row.getByText("Declined by the mentee").waitFor();
+    await row.getByText("Our hours never overlap: I work nights this quarter.").waitFor();
+    bensDeclinedMentor = await row
+      .getByRole("cell")
+      .first()
+      .evaluate((cell) => (cell.firstChild?.textContent ?? "").trim());
+    await page.getByRole("navigation", { name: "Filter pairs by status" }).getByRole("link", { name: "Active" }).click();
+    await page
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: /Ana Mentee/ }) })
+      .waitFor();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page, "pairs list");
+    await shot(page, "09-pairs-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("resolves the open places; a draft gone stale is refused with a way to run again", async () => {
+    await page.getByRole("button", { name: "Resolve open places…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Resolve open places?" });
+    await expectNoSeriousAxeViolations(page, "resolve open places dialog");
+    await dialog.getByRole("button", { name: "Run for open places" }).click();
+    await heading(page, "Matching round").waitFor();
+    await page.getByText(/^Open places: 1 of 2 waiting mentees matched/).waitFor();
+    await settled(page);
+    await page.getByText(/^Open places only/).waitFor();
+    // Ben is offered someone new, never the mentor he declined.
+    const bensNewMentor = await mentorOf(page, "Ben Mentee");
+    expect(bensNewMentor).not.toBe(bensDeclinedMentor);
+    expect(bensNewMentor).toMatch(/Mentor$/);
+
+    // Meanwhile Lea declines her proposal: a place opens and the open-places draft is stale.
+    const own = await newContext(browser, server.baseUrl);
+    const p = await own.newPage();
+    try {
+      await signIn(p, "lea@example.org", password);
+      await p.goto("/pairs/proposals");
+      const card = p.getByRole("region", { name: /^Match with/ });
+      await card.getByRole("button", { name: /^Decline/ }).click();
+      await p.getByLabel("Why? (only your coordinator reads this)", { exact: true }).fill("I'd rather wait for a frontend mentor.");
+      await p.getByRole("dialog").getByRole("button", { name: "Decline", exact: true }).click();
+      await card.getByText("This match was declined.", { exact: false }).waitFor();
+    } finally {
+      await own.close();
+    }
+
+    await page.getByRole("button", { name: "Publish…" }).click();
+    const publish = page.getByRole("dialog", { name: "Publish this round?" });
+    await publish.getByRole("button", { name: "Publish 1 pair" }).click();
+    await publish.getByText("Nothing was published.", { exact: false }).waitFor();
+    await expectNoSeriousAxeViolations(page, "stale draft refused");
+    await shot(page, "10-stale");
+    await publish.getByRole("button", { name: "Run again", exact: true }).click();
+    await page.getByText(/^New draft: \d of 3 mentees matched/).waitFor();
+    await settled(page);
+    await page
+      .getByRole("region", { name: /^Unmatched/ })
+      .getByText("Kai Mentee", { exact: true })
+      .waitFor();
+    await page.getByRole("button", { name: "Publish…" }).click();
+    const again = page.getByRole("dialog", { name: "Publish this round?" });
+    await again.getByRole("button", { name: /^Publish \d pairs?$/ }).click();
+    await page.getByRole("status").filter({ hasText: "Round published" }).waitFor();
+  });
+
+  test("a no-fault rematch asks first, then frees the mentee", async () => {
+    await page.getByRole("link", { name: "Follow the pairs" }).click();
+    await heading(page, "Pairs").waitFor();
+    await settled(page);
+    const noor = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Noor Mentee/ }) });
+    await noor.getByRole("button", { name: "Rematch… Noor Mentee", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Rematch Noor Mentee?" });
+    await dialog.getByText(/ends with no fault on either side/).waitFor();
+    await expectNoSeriousAxeViolations(page, "rematch dialog");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await noor.getByRole("button", { name: "Rematch… Noor Mentee", exact: true }).click();
+    await dialog.getByLabel("A note for both (optional)", { exact: true }).fill("Noor's goals moved to platform work.");
+    await dialog.getByRole("button", { name: "End the pair and rematch" }).click();
+    await page.getByText(/are no longer paired; both have been emailed/).waitFor();
+    await expectFocusedElementText(page, "are no longer paired");
   });
 });

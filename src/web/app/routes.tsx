@@ -244,6 +244,13 @@ const matchingPairRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/matching/pair-page"), "PairPage"),
 });
 
+// The participant's side of matching: proposed pairs to accept or decline.
+const proposalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/pairs/proposals",
+  component: lazyRouteComponent(() => import("../features/matching/proposals-page"), "ProposalsPage"),
+});
+
 const myEnrolmentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/programmes/$programmeId/my-enrolment",
@@ -325,6 +332,7 @@ export const routeTree = rootRoute.addChildren([
     matchingCompareRoute,
     matchingRoundRoute,
     matchingPairRoute,
+    proposalsRoute,
     myEnrolmentRoute,
     myEnrolmentsRoute,
     findMentorRoute,

@@ -164,7 +164,7 @@ function Changes({ data, programmeId, page }: { data: RoundComparison; programme
         <>
           <p className="muted">Biggest score change first. A dash means no mentor in that round.</p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it */}
-          <section className="table-scroll" aria-labelledby="changes-caption" tabIndex={0}>
+          <section className="table-scroll table-scroll--contained" aria-labelledby="changes-caption" tabIndex={0}>
             <table className="data-table">
               <caption id="changes-caption" className="visually-hidden">
                 Changed pairs: mentor and score in round A and in round B

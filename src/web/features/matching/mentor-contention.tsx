@@ -22,7 +22,7 @@ export function MentorContention({ mentors }: { mentors: RoundDetail["mentors"] 
         <p>No mentors took part in this round.</p>
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it
-        <section className="table-scroll" aria-labelledby="contention-caption" tabIndex={0}>
+        <section className="table-scroll table-scroll--contained" aria-labelledby="contention-caption" tabIndex={0}>
           <table className="data-table">
             <caption id="contention-caption" className="visually-hidden">
               The {contested.length} most contested mentors, highest price first

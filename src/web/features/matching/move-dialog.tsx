@@ -21,6 +21,9 @@ type MoveDialogProps = {
 
 const UNMATCH = "__unmatched__";
 
+/** The server's refusals usually say nothing changed; add it when one doesn't. */
+export const withNothingChanged = (message: string) => (/nothing was changed/i.test(message) ? message : `${message} Nothing was changed.`);
+
 /**
  * Moves a mentee to another mentor in a draft, pairs an unmatched one by hand, or
  * leaves a mentee unmatched. The server checks capacity and every rule; when it
@@ -70,9 +73,7 @@ export function MoveDialog({ programmeId, round, target, onCancel, onDone }: Mov
 
   const refused = mutation.isError ? (
     <>
-      <p>
-        <strong>Nothing was changed.</strong> {mutation.error.message}
-      </p>
+      <p>{withNothingChanged(mutation.error.message)}</p>
       {isApiError(mutation.error, "stale_round") ? <p>Run the round again to include the latest pool.</p> : null}
     </>
   ) : null;

@@ -8,6 +8,7 @@ import { ProgrammeSection } from "../programmes/programme-section";
 import type { Programme } from "../programmes/programmes-api";
 import { editPair, type PairDetail, pairQuery, type RoundDetail, refreshMatching, roundQuery } from "./matching-api";
 import { formatScore, roundStatusLabels } from "./matching-labels";
+import { withNothingChanged } from "./move-dialog";
 import { PairExplanation } from "./pair-explanation";
 import { ProfileColumn } from "./profile-column";
 import { useTuning } from "./tuning";
@@ -210,7 +211,13 @@ function PairView({
             </div>
             <div>
               <dt>Both free</dt>
-              <dd>{o.availabilityMinutesPerWeek > 0 ? `${o.availabilityMinutesPerWeek} minutes a week` : "No shared weekly time"}</dd>
+              <dd>
+                {o.availabilityMinutesPerWeek > 0
+                  ? `${o.availabilityMinutesPerWeek} minutes a week`
+                  : mentee.availability.length > 0 && mentor.availability.length > 0
+                    ? "No shared weekly time"
+                    : "Not known: weekly times missing"}
+              </dd>
             </div>
             <div>
               <dt>Time zones</dt>
@@ -266,7 +273,7 @@ function PairView({
           ) : null}
           {assign.isError ? (
             <p className="notice notice--error" role="alert">
-              <strong>Nothing was changed.</strong> {assign.error.message}
+              {withNothingChanged(assign.error.message)}
             </p>
           ) : null}
         </section>

@@ -94,6 +94,8 @@ function Pairs({ programme }: { programme: Programme }) {
                 params={{ programmeId: programme.id }}
                 search={{ status }}
                 className="status-filters__link"
+                // "All" must not count as current whenever a status is chosen.
+                activeOptions={{ exact: true, includeSearch: true, explicitUndefined: true }}
                 aria-current={search.status === status ? "page" : undefined}
               >
                 {status ? pairStatusLabels[status] : "All"}
@@ -139,7 +141,7 @@ function Pairs({ programme }: { programme: Programme }) {
         ) : null}
         {data && data.items.length > 0 ? (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it
-          <section className="table-scroll" aria-labelledby="coordinator-pairs-caption" tabIndex={0}>
+          <section className="table-scroll table-scroll--contained" aria-labelledby="coordinator-pairs-caption" tabIndex={0}>
             <table className="data-table">
               <caption id="coordinator-pairs-caption" className="visually-hidden">
                 Pairs, newest first
@@ -231,7 +233,7 @@ function PairRow({ pair, onRematch }: { pair: CoordinatorPair; onRematch: () => 
       <td>
         {live ? (
           <button type="button" className="button button--secondary button--small" onClick={onRematch}>
-            Rematch<span className="visually-hidden"> {pair.mentee.name}</span>…
+            Rematch…<span className="visually-hidden"> {pair.mentee.name}</span>
           </button>
         ) : (
           <span className="muted">—</span>

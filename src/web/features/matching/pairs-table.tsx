@@ -120,7 +120,7 @@ export function PairsTable({ programmeId, round, search, blockOffset, tuning, on
 
       {visible.length > 0 ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it
-        <section className="table-scroll" aria-labelledby="pairs-caption" tabIndex={0}>
+        <section className="table-scroll table-scroll--contained" aria-labelledby="pairs-caption" tabIndex={0}>
           <table className="data-table pairs-table">
             <caption id="pairs-caption" className="visually-hidden">
               Pairs in this round, sorted by {sortDescriptions[sort]}
@@ -201,7 +201,7 @@ export function PairsTable({ programmeId, round, search, blockOffset, tuning, on
                                 <span className="visually-hidden"> {who}</span>
                               </button>
                               <button type="button" className="button button--secondary button--small" onClick={() => onMove(pair)}>
-                                Move<span className="visually-hidden"> {pair.mentee.name}</span>…
+                                Move…<span className="visually-hidden"> {pair.mentee.name}</span>
                               </button>
                             </>
                           ) : null}

@@ -9,6 +9,15 @@ import { isApiError } from "../../lib/api";
 import { acceptProposal, declineProposal, matchingKeys } from "./matching-api";
 import "./matching.css";
 
+const proposalStatusLabels: Record<MyRelationship["status"], string> = {
+  proposed: "Proposed: waiting for answers",
+  active: "Active",
+  paused: "Paused",
+  completed: "Completed",
+  ended: "Ended",
+  declined: "Declined",
+};
+
 type ProposalResponseProps = {
   relationship: MyRelationship;
   /** The card's heading level, to fit the page it sits on. */
@@ -86,9 +95,11 @@ export function ProposalResponse({ relationship, headingLevel = 2, onAnswered }:
   return (
     <section className="proposal card" aria-labelledby={titleId}>
       <Heading id={titleId} className="proposal__title">
-        {current.status === "proposed" ? "Proposed match: " : "Match: "}
-        {partner}
+        Match with {partner}
       </Heading>
+      <p>
+        <span className={`badge badge--pair-${current.status}`}>{proposalStatusLabels[current.status]}</span>
+      </p>
       <p>
         {current.programme.name} suggests {partner} ({current.partner.email}) as your {partnerRole}.
       </p>
@@ -128,7 +139,7 @@ export function ProposalResponse({ relationship, headingLevel = 2, onAnswered }:
               <span className="visually-hidden"> {partner}</span>
             </button>
             <button type="button" className="button button--danger-outline" onClick={() => setDeclining(true)}>
-              Decline<span className="visually-hidden"> {partner}</span>…
+              Decline…<span className="visually-hidden"> {partner}</span>
             </button>
           </div>
           {accept.isError ? (

@@ -75,7 +75,11 @@ export function PublishDialog({ programme, round, open, onCancel, onPublished, o
         <li>
           {plural(pairs, "mentee")} and {plural(mentors, "mentor")} learn who they are paired with and why.
         </li>
-        {unmatched > 0 ? <li>{plural(unmatched, "unmatched mentee")} are told kindly that there is no match for them yet.</li> : null}
+        {unmatched > 0 ? (
+          <li>
+            {plural(unmatched, "unmatched mentee")} {unmatched === 1 ? "is" : "are"} told kindly that there is no match for them yet.
+          </li>
+        ) : null}
       </ul>
       <p>
         {twoSided ? (

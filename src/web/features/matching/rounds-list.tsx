@@ -25,7 +25,7 @@ export function RoundsList({ programmeId }: { programmeId: string }) {
       ) : null}
       {rounds && rounds.length > 0 ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it
-        <section className="table-scroll" aria-labelledby="rounds-caption" tabIndex={0}>
+        <section className="table-scroll table-scroll--contained" aria-labelledby="rounds-caption" tabIndex={0}>
           <table className="data-table">
             <caption id="rounds-caption" className="visually-hidden">
               Matching rounds, newest first
