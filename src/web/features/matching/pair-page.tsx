@@ -117,6 +117,7 @@ function PairView({
   });
 
   const mentors = [...round.mentors].sort((a, b) => a.mentor.name.localeCompare(b.mentor.name));
+  const unmatchedInRound = round.unmatched.some((u) => u.mentee.enrolmentId === mentee.person.enrolmentId);
   const o = detail.overlaps;
 
   return (
@@ -174,7 +175,7 @@ function PairView({
         <div className="field">
           <label htmlFor="what-if-mentor">Look at {mentee.person.name} with</label>
           <select id="what-if-mentor" name="mentor" defaultValue={mentorParam ?? ""} key={mentorParam ?? ""}>
-            <option value="">Their mentor in this round</option>
+            <option value="">{unmatchedInRound ? "Choose a mentor…" : "Their mentor in this round"}</option>
             {mentors.map((m) => (
               <option key={m.mentor.enrolmentId} value={m.mentor.enrolmentId}>
                 {m.mentor.name} ({m.assigned} of {m.capacity} places used)

@@ -160,7 +160,7 @@ function RoundView({ programme, round, blockOffset }: { programme: Programme; ro
       {published ? <PublishedNotice programmeId={programme.id} result={published} /> : null}
 
       {draft && round.stale ? (
-        <div className="notice notice--warning" role="alert">
+        <div className="notice notice--warning">
           <h2 className="notice__title">The pool has changed since this run</h2>
           <p>
             {plural(round.poolChanges, "person has", "people have")} joined, left or changed their answers. This draft can't be published;

@@ -50,6 +50,7 @@ export function RoundsList({ programmeId }: { programmeId: string }) {
                   </th>
                   <td>
                     <span className={`badge badge--round-${round.status}`}>{roundStatusLabels[round.status]}</span>
+                    {round.kind === "open" ? <span className="data-table__sub">Open places only</span> : null}
                   </td>
                   <td className="data-table__nowrap">
                     {round.stats.matched} of {round.stats.mentees}
