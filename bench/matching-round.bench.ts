@@ -15,6 +15,7 @@ import path from "node:path";
 import { cohortCsv } from "../src/core/demo/cohort-csv.js";
 import { generateCohort } from "../src/core/demo/generate-cohort.js";
 import { importParticipants } from "../src/server/modules/enrolment/import-participants.js";
+import { publishRound } from "../src/server/modules/matching/publish-round.js";
 import { runMatchingRound } from "../src/server/modules/matching/run-round.js";
 import { createProgramme } from "../src/server/modules/programmes/create-programme.js";
 import { createUser } from "../src/server/modules/users/create-user.js";
@@ -71,6 +72,11 @@ try {
   console.log(`  total ${seconds(wall)} s  (load ${seconds(s.millis.load)}, candidates ${seconds(s.millis.candidates)}, solve ${seconds(s.millis.solve)}, explain ${seconds(s.millis.explain)}, store ${seconds(s.millis.store)})`);
   console.log(`  candidate pairs ${s.candidatePairs}, matched ${s.matched}/${s.mentees}, average score ${s.averageScore.toFixed(1)}`);
   console.log(`  RSS ${mb(process.memoryUsage().rss)}`);
+
+  // Publishing: every pair through createPair and two emails queued per pair, in one transaction.
+  t = performance.now();
+  const published = await publishRound(ctx, principal, programme, round.id);
+  console.log(`published ${published.created} pairs (${published.unmatchedNotified} unmatched told) in ${seconds(performance.now() - t)} s`);
 } finally {
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
 import { conflict } from "../../platform/errors.js";
-import { enqueue } from "../../platform/jobs/queue.js";
+import type { MailMessage } from "../../platform/mail.js";
 import { users } from "../accounts/tables.js";
 import { enrolments } from "../enrolment/tables.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
@@ -11,7 +11,7 @@ import { createPair } from "../relationships/create-pair.js";
 import { relationships } from "../relationships/tables.js";
 import { lockDraft } from "./edit-round.js";
 import { notMatchedYetEmail } from "./emails.js";
-import { enqueueNewPairEmails } from "./pair-emails.js";
+import { enqueueMail, newPairEmails } from "./pair-emails.js";
 import { livePairs, rolesOf } from "./pool.js";
 import { poolChanges } from "./pool-changes.js";
 import { presentRound } from "./read-round.js";
@@ -86,6 +86,7 @@ export async function publishRound(
       ).map((r) => r.id),
     );
     const skipped: Skipped[] = [];
+    const mail: MailMessage[] = [];
     let created = 0;
     for (const p of pairs) {
       const mentee = { enrolmentId: p.menteeId, ...p.mentee };
@@ -117,7 +118,7 @@ export async function publishRound(
       paired.add(p.menteeId);
       held.set(p.mentorId, (held.get(p.mentorId) ?? 0) + 1);
       created++;
-      await enqueueNewPairEmails(tx, ctx, programme, relationship, { mentee: p.mentee, mentor: p.mentor }, reasons);
+      mail.push(...newPairEmails(ctx, programme, relationship, { mentee: p.mentee, mentor: p.mentor }, reasons));
     }
     const unmatched = await tx
       .select({ id: matchUnmatched.menteeEnrolmentId, name: users.name, email: users.email })
@@ -129,9 +130,10 @@ export async function publishRound(
     for (const u of unmatched) {
       // Someone paired outside this round (by hand, or self-match) is not told they were not matched.
       if (paired.has(u.id)) continue;
-      await enqueue(tx, "mail.send", notMatchedYetEmail(u, { roles, programme: programme.name }));
+      mail.push(notMatchedYetEmail(u, { roles, programme: programme.name }));
       unmatchedNotified++;
     }
+    await enqueueMail(tx, mail);
     const [published] = await tx
       .update(matchRounds)
       .set({ status: "published", publishedAt: new Date(), publishedBy: principal.user.id })

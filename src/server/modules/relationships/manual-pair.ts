@@ -3,7 +3,7 @@ import type { AppContext } from "../../platform/context.js";
 import { conflict, notFound } from "../../platform/errors.js";
 import { pairJudge, peopleOf } from "../matching/assess-pair.js";
 import { absentMentee, absentMentor } from "../matching/check-locks.js";
-import { enqueueNewPairEmails } from "../matching/pair-emails.js";
+import { enqueueMail, newPairEmails } from "../matching/pair-emails.js";
 import { rolesOf } from "../matching/pool.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
 import { presentCoordinatorPair } from "./coordinator-pairs.js";
@@ -44,7 +44,7 @@ export async function pairByHand(ctx: AppContext, principal: Principal, programm
       origin: "manual",
       matchReasons: reasons,
     });
-    await enqueueNewPairEmails(tx, ctx, programme, row, { mentee, mentor }, reasons);
+    await enqueueMail(tx, newPairEmails(ctx, programme, row, { mentee, mentor }, reasons));
     return presentCoordinatorPair(row, mentee, mentor);
   });
   ctx.logger.info({ programmeId: programme.id, relationshipId: result.id, by: principal.user.id, status }, "pair made by hand");
