@@ -1,13 +1,14 @@
-import { and, avg, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, avg, count, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { daysSince, healthFlags, type PairFacts, riskScore } from "../../../core/growth/pair-health.js";
 import { HOLDING_STATUSES } from "../../../core/relationships/status.js";
 import type { Principal } from "../../platform/auth/principal.js";
-import { type Db, type Executor, queryRows } from "../../platform/db.js";
+import type { Db, Executor } from "../../platform/db.js";
 import { users } from "../accounts/tables.js";
 import { loadProgrammeFor } from "../programmes/access.js";
 import { relationships } from "../relationships/tables.js";
 import { sessionStatsForProgramme } from "../workspace/stats.js";
+import { nextSessionByPair } from "./next-sessions.js";
 import { goals } from "./tables.js";
 
 const mentorUser = alias(users, "mentor_user");
@@ -39,9 +40,9 @@ export async function pairsHealth(db: Db, principal: Principal, programmeId: str
         q.status === "live" ? inArray(relationships.status, [...HOLDING_STATUSES]) : ne(relationships.status, "declined"),
       ),
     );
-  const [sessions, agendaReady, goalStats] = await Promise.all([
+  const [sessions, nextSessions, goalStats] = await Promise.all([
     sessionStatsForProgramme(db, programme.id, now),
-    nextSessionAgendaShared(db, programme.id, now),
+    nextSessionByPair(db, { programmeId: programme.id }, now),
     goalStatsOf(db, programme.id),
   ]);
 
@@ -54,7 +55,7 @@ export async function pairsHealth(db: Db, principal: Principal, programmeId: str
       sessionsMissed: s?.missed ?? 0,
       lastSessionAt: s?.lastSessionAt ?? null,
       nextSessionAt: s?.nextSessionAt ?? null,
-      nextSessionHasAgenda: agendaReady.get(p.id) ?? false,
+      nextSessionHasAgenda: nextSessions.get(p.id)?.agendaShared ?? false,
       planAcknowledged: s?.planAcknowledged ?? false,
     };
     const flags = healthFlags(facts, now);
@@ -84,20 +85,6 @@ export async function pairsHealth(db: Db, principal: Principal, programmeId: str
     return byName(a, b);
   });
   return { items: rows.slice(q.offset, q.offset + q.limit), total: rows.length, limit: q.limit, offset: q.offset };
-}
-
-/** Whether each pair's next scheduled session has an agenda the mentee has shared. */
-async function nextSessionAgendaShared(db: Executor, programmeId: string, now: Date) {
-  const rows = await queryRows<{ relationship_id: string; shared: boolean }>(
-    db,
-    sql`select distinct on (s.relationship_id) s.relationship_id, coalesce(a.status = 'shared', false) as shared
-        from pair_sessions s
-        join relationships r on r.id = s.relationship_id
-        left join session_agendas a on a.session_id = s.id
-        where r.programme_id = ${programmeId} and s.status = 'scheduled' and s.starts_at > ${now.toISOString()}
-        order by s.relationship_id, s.starts_at`,
-  );
-  return new Map(rows.map((r) => [r.relationship_id, r.shared === true]));
 }
 
 /** Goals being pursued or reached (dropped ones left out) and their average progress, per pair. */

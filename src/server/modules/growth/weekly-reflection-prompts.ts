@@ -1,4 +1,4 @@
-import { and, eq, lte, or } from "drizzle-orm";
+import { and, eq, lte } from "drizzle-orm";
 import { weeklyPrompt } from "../../../core/growth/reflection-prompts.js";
 import type { AppContext } from "../../platform/context.js";
 import { users } from "../accounts/tables.js";
@@ -7,14 +7,9 @@ import { relationships } from "../relationships/tables.js";
 import { todayUtc } from "./access.js";
 import { reflectionPromptEmail } from "./emails.js";
 import { pairLink } from "./links.js";
+import { meetingPairs } from "./meeting-pairs.js";
 import { reflectedInWeek } from "./reflections.js";
 import { enqueueNudge } from "./send-nudge.js";
-
-/** Pairs that are meeting: nudges stop while a pair is paused and once it has closed (unless both chose to continue). */
-export const meetingPairs = or(
-  eq(relationships.status, "active"),
-  and(eq(relationships.status, "completed"), eq(relationships.continuing, true)),
-);
 
 /**
  * Once a week every mentee in a meeting mentoring pair gets the week's question, unless

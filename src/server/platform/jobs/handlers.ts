@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { pruneExpired } from "../../modules/accounts/repository.js";
+import { growthJobs, growthSchedules } from "../../modules/growth/jobs.js";
 import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
 import type { AppContext } from "../context.js";
 import type { MailMessage } from "../mail.js";
@@ -22,6 +23,8 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     "maintenance.analyze": { run: () => ctx.db.execute(sql`analyze`).then(() => undefined) },
     // Self-match requests nobody answered in time: expired, both people told.
     "self-match.expire": { run: () => expireRequestsJob(ctx) },
+    // Agenda, follow-up and reflection nudges for mentees; a weekly digest for mentors.
+    ...growthJobs(ctx),
   };
 }
 
@@ -29,4 +32,5 @@ export const schedules: Schedule[] = [
   { name: "nightly-prune", cron: "17 3 * * *", job: "maintenance.prune" },
   { name: "hourly-analyze", cron: "41 * * * *", job: "maintenance.analyze" },
   { name: "expire-match-requests", cron: "*/15 * * * *", job: "self-match.expire" },
+  ...growthSchedules,
 ];

@@ -1,0 +1,58 @@
+import { and, count, eq, isNull, lt, max, min } from "drizzle-orm";
+import type { AppContext } from "../../platform/context.js";
+import { users } from "../accounts/tables.js";
+import { programmes } from "../programmes/tables.js";
+import { relationships } from "../relationships/tables.js";
+import { actionItems } from "../workspace/tables.js";
+import { todayUtc } from "./access.js";
+import { followUpReminderEmail } from "./emails.js";
+import { pairLink } from "./links.js";
+import { meetingPairs } from "./meeting-pairs.js";
+import { enqueueNudge } from "./send-nudge.js";
+
+/**
+ * Daily: a mentee with open action items past their due date is reminded to follow up.
+ * Only the mentee's own items — following up is theirs to drive. The key names the latest
+ * overdue due date, so the reminder comes again only when another item falls overdue.
+ */
+export async function sendFollowUpReminders(ctx: AppContext, now = new Date()) {
+  const today = todayUtc(now);
+  const rows = await ctx.db
+    .select({
+      relationshipId: relationships.id,
+      mentee: { id: users.id, email: users.email, name: users.name },
+      overdue: count(),
+      oldestDue: min(actionItems.dueOn),
+      latestDue: max(actionItems.dueOn),
+    })
+    .from(actionItems)
+    .innerJoin(relationships, eq(relationships.id, actionItems.relationshipId))
+    .innerJoin(programmes, eq(programmes.id, relationships.programmeId))
+    .innerJoin(users, eq(users.id, relationships.menteeUserId))
+    .where(
+      and(
+        meetingPairs,
+        eq(programmes.type, "mentoring"),
+        eq(actionItems.owner, "mentee"),
+        isNull(actionItems.doneAt),
+        lt(actionItems.dueOn, today),
+      ),
+    )
+    .groupBy(relationships.id, users.id, users.email, users.name);
+  let sent = 0;
+  for (const r of rows) {
+    const queued = await ctx.db.transaction((tx) =>
+      enqueueNudge(tx, ctx, r.mentee, "follow_up_reminder", `nudge:follow-up:${r.relationshipId}:${r.latestDue}`, (unsubscribe) =>
+        followUpReminderEmail(r.mentee, {
+          overdue: Number(r.overdue),
+          oldestDue: r.oldestDue ?? today,
+          link: pairLink(ctx, r.relationshipId),
+          unsubscribe,
+        }),
+      ),
+    );
+    if (queued) sent++;
+  }
+  ctx.logger.info({ pairs: rows.length, sent }, "follow-up reminders queued");
+  return sent;
+}
