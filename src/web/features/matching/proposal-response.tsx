@@ -24,6 +24,11 @@ type ProposalResponseProps = {
   headingLevel?: 2 | 3;
   /** Called with the updated pair after accepting or declining. */
   onAnswered?: (relationship: MyRelationship) => void;
+  /**
+   * Inside a card that already names the partner and the status (e.g. "My pairs"): no
+   * frame, heading or badge of its own, just the reasons and the answer.
+   */
+  embedded?: boolean;
 };
 
 /**
@@ -31,9 +36,11 @@ type ProposalResponseProps = {
  * together, and Accept or Decline. Declining needs a reason, which only the
  * coordinator reads. Once both accept, the pair begins.
  */
-export function ProposalResponse({ relationship, headingLevel = 2, onAnswered }: ProposalResponseProps) {
+export function ProposalResponse({ relationship, headingLevel = 2, onAnswered, embedded = false }: ProposalResponseProps) {
   const queryClient = useQueryClient();
   const titleId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const stateRef = useRef<HTMLDivElement>(null);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
@@ -54,10 +61,19 @@ export function ProposalResponse({ relationship, headingLevel = 2, onAnswered }:
         : "mentee";
 
   const done = async (updated: MyRelationship, message: string) => {
+    // The pressed button goes away: focus moves to what happened. A page that stops
+    // showing this proposal once it is answered gets focus on the pair's own card.
+    const container = rootRef.current?.parentElement?.closest<HTMLElement>("article, li, section");
     setAnswer(updated);
     announce(message);
-    await queryClient.invalidateQueries({ queryKey: matchingKeys.mine });
+    window.requestAnimationFrame(() => stateRef.current?.focus());
     onAnswered?.(updated);
+    await queryClient.invalidateQueries({ queryKey: matchingKeys.mine });
+    window.requestAnimationFrame(() => {
+      if (rootRef.current?.isConnected || !container?.isConnected) return;
+      if (!container.hasAttribute("tabindex")) container.tabIndex = -1;
+      container.focus();
+    });
   };
 
   const accept = useMutation({
@@ -93,16 +109,25 @@ export function ProposalResponse({ relationship, headingLevel = 2, onAnswered }:
   };
 
   return (
-    <section className="proposal card" aria-labelledby={titleId}>
-      <Heading id={titleId} className="proposal__title">
-        Match with {partner}
-      </Heading>
-      <p>
-        <span className={`badge badge--pair-${current.status}`}>{proposalStatusLabels[current.status]}</span>
-      </p>
-      <p>
-        {current.programme.name} suggests {partner} ({current.partner.email}) as your {partnerRole}.
-      </p>
+    <div
+      ref={rootRef}
+      className={embedded ? "proposal proposal--embedded" : "proposal card"}
+      role={embedded ? undefined : "region"}
+      aria-labelledby={embedded ? undefined : titleId}
+    >
+      {embedded ? null : (
+        <>
+          <Heading id={titleId} className="proposal__title">
+            Match with {partner}
+          </Heading>
+          <p>
+            <span className={`badge badge--pair-${current.status}`}>{proposalStatusLabels[current.status]}</span>
+          </p>
+          <p>
+            {current.programme.name} suggests {partner} ({current.partner.email}) as your {partnerRole}.
+          </p>
+        </>
+      )}
       {current.matchReasons.length > 0 ? (
         <>
           <p className="proposal__why">Why we matched you</p>
@@ -114,7 +139,7 @@ export function ProposalResponse({ relationship, headingLevel = 2, onAnswered }:
         </>
       ) : null}
 
-      <div role="status" className="proposal__state">
+      <div role="status" className="proposal__state" ref={stateRef} tabIndex={-1}>
         {current.status === "active" ? <p className="notice notice--success">You both accepted: your pair has begun.</p> : null}
         {current.status === "declined" ? <p className="notice">This match was declined. Your coordinator will be in touch.</p> : null}
         {current.status === "proposed" && mine ? (
@@ -184,6 +209,6 @@ export function ProposalResponse({ relationship, headingLevel = 2, onAnswered }:
           ref={reasonRef}
         />
       </ConfirmDialog>
-    </section>
+    </div>
   );
 }
