@@ -450,12 +450,12 @@ describe("a programme whose pairs start at once", () => {
   beforeAll(async () => {
     p2 = (await admin.post("/api/programmes", { name: "Straight to work", acceptance: "auto" })).json().id;
     const csv = [
-      "email,name,role,years_experience,skills,offers,seeks,timezone,languages,capacity,avoid_mentees",
-      "gia@example.org,Gia Mentor,mentor,12,Go:5,technical skills,,Europe/Berlin,English,2,sam@example.org",
-      "hal@example.org,Hal Mentor,mentor,12,Go:4,technical skills,,Asia/Tokyo,Japanese,1,",
-      "sam@example.org,Sam Mentee,mentee,1,Go:3,,technical skills,Europe/Berlin,English,,",
-      "max@example.org,Max Mentee,mentee,1,Go:2,,technical skills,Europe/Berlin,English,,",
-      "yui@example.org,Yui Mentee,mentee,1,Go:2,,technical skills,Asia/Tokyo,Japanese,,",
+      "email,name,role,years_experience,skills,offers,seeks,timezone,languages,capacity,avoid_mentees,availability",
+      "gia@example.org,Gia Mentor,mentor,12,Go:5,technical skills,,Europe/Berlin,English,2,sam@example.org,mon 18:00-20:00;wed 07:00-08:00",
+      "hal@example.org,Hal Mentor,mentor,12,Go:4,technical skills,,Asia/Tokyo,Japanese,1,,",
+      "sam@example.org,Sam Mentee,mentee,1,Go:3,,technical skills,Europe/Berlin,English,,,mon 19:00-21:00",
+      "max@example.org,Max Mentee,mentee,1,Go:2,,technical skills,Europe/London,English,,,mon 17:00-18:00",
+      "yui@example.org,Yui Mentee,mentee,1,Go:2,,technical skills,Asia/Tokyo,Japanese,,,",
     ].join("\n");
     const imported = await t.app.inject({
       method: "POST",
@@ -474,6 +474,18 @@ describe("a programme whose pairs start at once", () => {
       "max@example.org": "gia@example.org",
       "yui@example.org": "hal@example.org",
     });
+    // Side by side, availability is compared on one clock: London 17:00 is Berlin 18:00.
+    const side = async (mentee: string) => (await admin.get(`/api/programmes/${p2}/match-rounds/${round.id}/pairs/${ids2[mentee]}`)).json();
+    const samSide = await side("sam@example.org");
+    expect(samSide.mentee.availability).toEqual([{ day: "mon", start: "19:00", end: "21:00", overlapMinutes: 60 }]);
+    expect(samSide.mentor.availability).toEqual([
+      { day: "mon", start: "18:00", end: "20:00", overlapMinutes: 60 },
+      { day: "wed", start: "07:00", end: "08:00", overlapMinutes: 0 },
+    ]);
+    expect(samSide.overlaps).toMatchObject({ availabilityMinutesPerWeek: 60, timeZoneHoursApart: 0 });
+    const maxSide = await side("max@example.org");
+    expect(maxSide.mentee.availability).toEqual([{ day: "mon", start: "17:00", end: "18:00", overlapMinutes: 60 }]);
+    expect(maxSide.overlaps.timeZoneHoursApart).toBe(1);
     const detail = (await admin.get(`/api/programmes/${p2}/match-rounds/${round.id}`)).json();
     const sam = detail.pairs.find((p: Pair) => p.mentee.email === "sam@example.org");
     expect(sam.reasons).toContain("The mentor would rather not, but no better pair was possible");
