@@ -58,6 +58,7 @@ export function AppShell() {
               </Link>
             </li>
             <MyEnrolmentNavItem user={user} pathname={pathname} />
+            <MyPairsNavItem user={user} />
             {user.isAdmin ? (
               <li>
                 <Link to="/users" activeProps={{ "aria-current": "page" }}>
@@ -110,6 +111,19 @@ function MyEnrolmentNavItem({ user, pathname }: { user: CurrentUser; pathname: s
           My enrolments
         </Link>
       )}
+    </li>
+  );
+}
+
+/** "My pairs" for anyone taking part in a programme: every pair and its workspace. */
+function MyPairsNavItem({ user }: { user: CurrentUser }) {
+  const { programmes } = useMyParticipantProgrammes(user);
+  if (programmes.length === 0) return null;
+  return (
+    <li>
+      <Link to="/pairs" activeOptions={{ exact: false }} activeProps={{ "aria-current": "page" }}>
+        My pairs
+      </Link>
     </li>
   );
 }

@@ -251,6 +251,50 @@ const proposalsRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/matching/proposals-page"), "ProposalsPage"),
 });
 
+// The pair workspace: /pairs lists your pairs; /pairs/$pairId is a layout whose sections
+// (WORKSPACE_SECTIONS in features/workspace/workspace-layout.tsx) are its child routes.
+const pairsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/pairs",
+  component: lazyRouteComponent(() => import("../features/workspace/pairs-page"), "PairsPage"),
+});
+
+const pairRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/pairs/$pairId",
+  component: lazyRouteComponent(() => import("../features/workspace/workspace-layout"), "WorkspaceLayout"),
+});
+
+const pairOverviewRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("../features/workspace/overview-page"), "OverviewPage"),
+});
+
+const pairPlanRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/plan",
+  component: lazyRouteComponent(() => import("../features/workspace/plan-page"), "PlanPage"),
+});
+
+export const sessionWhens = ["upcoming", "past"] as const;
+
+const pairSessionsRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/sessions",
+  validateSearch: (search: Record<string, unknown>): { when?: (typeof sessionWhens)[number]; page?: number } => ({
+    when: oneOf(search.when, sessionWhens),
+    page: pageNumber(search.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/workspace/sessions-page"), "SessionsPage"),
+});
+
+const pairSessionRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/sessions/$sessionId",
+  component: lazyRouteComponent(() => import("../features/workspace/session-page"), "SessionPage"),
+});
+
 const myEnrolmentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/programmes/$programmeId/my-enrolment",
@@ -333,6 +377,8 @@ export const routeTree = rootRoute.addChildren([
     matchingRoundRoute,
     matchingPairRoute,
     proposalsRoute,
+    pairsRoute,
+    pairRoute.addChildren([pairOverviewRoute, pairPlanRoute, pairSessionsRoute, pairSessionRoute]),
     myEnrolmentRoute,
     myEnrolmentsRoute,
     findMentorRoute,

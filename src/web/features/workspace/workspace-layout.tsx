@@ -1,0 +1,125 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link, Outlet } from "@tanstack/react-router";
+import { ErrorState } from "../../components/error-state";
+import { LoadingState } from "../../components/loading-state";
+import { PageHeading } from "../../components/page-heading";
+import { isApiError } from "../../lib/api";
+import { browserTimeZone } from "../../lib/dates";
+import { overviewQuery, type WorkspaceOverview } from "./workspace-api";
+import { pairStatusLabels, sideLabel } from "./workspace-format";
+import "./workspace.css";
+
+const route = getRouteApi("/_app/pairs/$pairId");
+
+/**
+ * The workspace's sections, in order. A section is added here and as a child route of
+ * /pairs/$pairId in app/routes.tsx; nothing else needs to change.
+ */
+export const WORKSPACE_SECTIONS = [
+  { to: "/pairs/$pairId", label: "Overview", exact: true },
+  { to: "/pairs/$pairId/plan", label: "Plan", exact: true },
+  { to: "/pairs/$pairId/sessions", label: "Sessions", exact: false },
+  { to: "/pairs/$pairId/goals", label: "Goals", exact: false },
+  { to: "/pairs/$pairId/reflections", label: "Reflections", exact: false },
+  { to: "/pairs/$pairId/swot", label: "SWOT", exact: false },
+  { to: "/pairs/$pairId/introductions", label: "Introductions", exact: false },
+] as const;
+
+/** The frame of one pair's workspace: who it is with, its state, the sections, and the page. */
+export function WorkspaceLayout() {
+  const { pairId } = route.useParams();
+  const query = useQuery(overviewQuery(pairId));
+  if (!query.data) {
+    const missing = isApiError(query.error) && query.error.status === 404;
+    return (
+      <>
+        <Breadcrumb />
+        {query.isError ? (
+          <>
+            <PageHeading>{missing ? "Pair not found" : "Workspace"}</PageHeading>
+            {missing ? (
+              <p>There is no pair here that you are part of. Pick one from your pairs.</p>
+            ) : (
+              <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+            )}
+          </>
+        ) : (
+          <>
+            <PageHeading>Workspace</PageHeading>
+            <LoadingState label="Loading the workspace…" />
+          </>
+        )}
+      </>
+    );
+  }
+  const { relationship } = query.data;
+  return (
+    <>
+      <Breadcrumb />
+      <p className="workspace__with">
+        With {relationship.partner.name}, your{" "}
+        {sideLabel(relationship.side === "mentee" ? "mentor" : "mentee", relationship.programme.type)} in {relationship.programme.name} ·{" "}
+        <span className={`badge badge--pair-${relationship.status}`}>
+          {pairStatusLabels[relationship.status]}
+          {relationship.status === "completed" && relationship.continuing ? ", continuing" : ""}
+        </span>
+      </p>
+      <WorkspaceNav pairId={pairId} partner={relationship.partner.name} />
+      <ClosedNotice overview={query.data} />
+      <Outlet />
+    </>
+  );
+}
+
+function Breadcrumb() {
+  return (
+    <p className="breadcrumb">
+      <Link to="/pairs">
+        <span aria-hidden="true">← </span>My pairs
+      </Link>
+    </p>
+  );
+}
+
+function WorkspaceNav({ pairId, partner }: { pairId: string; partner: string }) {
+  return (
+    <nav className="subnav" aria-label={`Workspace with ${partner}`}>
+      <ul>
+        {WORKSPACE_SECTIONS.map((section) => (
+          <li key={section.to}>
+            <Link
+              // Sections from other features register their own routes; the router fills in $pairId for any of them.
+              to={section.to as "/pairs/$pairId"}
+              params={{ pairId }}
+              activeOptions={{ exact: section.exact, includeSearch: false }}
+              activeProps={{ "aria-current": "page", className: "subnav__link subnav__link--current" }}
+              className="subnav__link"
+            >
+              {section.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function ClosedNotice({ overview }: { overview: WorkspaceOverview }) {
+  const r = overview.relationship;
+  if (r.writable) return null;
+  const why =
+    r.status === "proposed"
+      ? "This pair has not started yet: the workspace opens once you both accept."
+      : `${r.status === "ended" ? "This relationship ended early." : r.status === "completed" ? "This relationship is complete." : `This relationship is ${r.status}.`} You can read everything here, but nothing can be changed any more.`;
+  return (
+    <div className="notice notice--warning" role="note">
+      <p>{why}</p>
+    </div>
+  );
+}
+
+/** The zone to show times in: the person's intake answer, else the browser's. */
+export function useViewerTimeZone(pairId: string): string {
+  const { data } = useQuery(overviewQuery(pairId));
+  return data?.timeZone ?? browserTimeZone();
+}
