@@ -94,7 +94,12 @@ function Editor({
       announce("Notes saved.");
     },
     onError: (error) => {
-      if (isApiError(error, "edit_conflict")) setConflict(error.details as EditConflict);
+      if (isApiError(error, "edit_conflict")) {
+        const details = error.details as EditConflict;
+        setConflict(details);
+        // From here the box is the merge: saving it replaces the version they have now seen.
+        setBase(details.current.version);
+      }
     },
   });
   useEffect(() => {
@@ -119,7 +124,10 @@ function Editor({
               ? `${conflict.current.updatedBy?.name ?? "Your partner"} saved these notes while you were writing`
               : "These notes were saved from somewhere else while you were writing"}
           </h3>
-          <p>Nothing is lost. Here is what is saved now; your text is still in the box below. Merge them, then save again.</p>
+          <p>
+            Nothing is lost. Here is what is saved now; your text is still in the box below. Combine them there (or pick one of the
+            buttons), then save.
+          </p>
           <p className="notes__label">Saved now (version {conflict.current.version}):</p>
           <blockquote className="prose notes__theirs">{conflict.current.body || "(empty)"}</blockquote>
           <div className="actions-row">
@@ -137,7 +145,6 @@ function Editor({
               Keep only the saved text
             </button>
           </div>
-          {base === conflict.current.version ? <p>Your merge is in the box below. Check it and save.</p> : null}
         </div>
       ) : null}
       <div className="field">
@@ -149,9 +156,9 @@ function Editor({
           type="button"
           className="button button--primary"
           onClick={() => save.mutate()}
-          disabled={save.isPending || (!dirty && !conflict) || (conflict !== null && base !== conflict.current.version)}
+          disabled={save.isPending || (!dirty && !conflict)}
         >
-          {save.isPending ? "Saving…" : conflict ? "Save the merged notes" : "Save notes"}
+          {save.isPending ? "Saving…" : conflict ? "Save the merged notes" : kind === "shared" ? "Save shared notes" : "Save private notes"}
         </button>
         <span className="muted" role="status">
           {dirty

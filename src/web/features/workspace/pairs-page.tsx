@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { PageHeading } from "../../components/page-heading";
+import { ProposalResponse } from "../matching/proposal-response";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
 import { type MyRelationship, myPairsQuery } from "./workspace-api";
 import { pairStatusLabels, sideLabel } from "./workspace-format";
@@ -70,26 +71,11 @@ function PairCard({ pair }: { pair: MyRelationship }) {
   );
 }
 
-/**
- * The place for answering a proposed pair (accept or decline). The matching feature owns
- * that answer; its component goes here. Until then this says what is going on.
- */
+/** Answering a proposed pair (why, accept, decline with a reason) is the matching feature's part. */
 function ProposedPairSlot({ pair }: { pair: MyRelationship }) {
-  const mine = pair.side === "mentee" ? pair.menteeAccepted : pair.mentorAccepted;
   return (
     <div className="pair-card__proposal" data-slot="proposal-response">
-      <p>
-        {mine
-          ? "You accepted. Waiting for the other person to answer."
-          : "The programme proposed this pair. It starts once you both accept."}
-      </p>
-      {pair.matchReasons.length > 0 ? (
-        <ul className="pair-card__reasons" aria-label="Why you were matched">
-          {pair.matchReasons.map((reason) => (
-            <li key={reason}>{reason}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ProposalResponse relationship={pair} embedded />
     </div>
   );
 }

@@ -52,7 +52,7 @@ export function SessionPage() {
     <>
       {back}
       <PageHeading title={`${s.title} · ${formatSessionTime(s, zone)}`}>{s.title}</PageHeading>
-      <dl className="details card">
+      <dl className="details card session__facts">
         <div>
           <dt>When</dt>
           <dd>
