@@ -68,6 +68,13 @@ const resetPasswordRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/auth/reset-password-page"), "ResetPasswordPage"),
 });
 
+// Where the unsubscribe link of a reminder email lands; it asks before switching anything off.
+const unsubscribeRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: "/unsubscribe/$token",
+  component: lazyRouteComponent(() => import("../features/growth/unsubscribe-page"), "UnsubscribePage"),
+});
+
 // Public pages with longer forms (applying, accepting an invitation) get a wider column.
 // They work signed in or not: the page itself offers to create an account or sign in.
 const publicWideRoute = createRoute({ getParentRoute: () => rootRoute, id: "_public_wide", component: PublicWideLayout });
@@ -295,6 +302,65 @@ const pairSessionRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/workspace/session-page"), "SessionPage"),
 });
 
+// Growth sections of the workspace (features/growth): goals, reflections and the debrief, SWOT, introductions.
+const pairGoalsRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/goals",
+  validateSearch: (search: Record<string, unknown>): { page?: number } => ({ page: pageNumber(search.page) }),
+  component: lazyRouteComponent(() => import("../features/growth/goals-page"), "GoalsPage"),
+});
+
+const pairNewGoalRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/goals/new",
+  component: lazyRouteComponent(() => import("../features/growth/goal-new-page"), "GoalNewPage"),
+});
+
+const pairGoalRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/goals/$goalId",
+  component: lazyRouteComponent(() => import("../features/growth/goal-page"), "GoalPage"),
+});
+
+const pairReflectionsRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/reflections",
+  validateSearch: (search: Record<string, unknown>): { page?: number } => ({ page: pageNumber(search.page) }),
+  component: lazyRouteComponent(() => import("../features/growth/reflections-page"), "ReflectionsPage"),
+});
+
+const pairDebriefRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/reflections/debrief",
+  component: lazyRouteComponent(() => import("../features/growth/debrief-page"), "DebriefPage"),
+});
+
+const pairSwotRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/swot",
+  component: lazyRouteComponent(() => import("../features/growth/swot-page"), "SwotPage"),
+});
+
+const pairIntroductionsRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/introductions",
+  validateSearch: (search: Record<string, unknown>): { page?: number } => ({ page: pageNumber(search.page) }),
+  component: lazyRouteComponent(() => import("../features/growth/introductions-page"), "IntroductionsPage"),
+});
+
+// Coordinators: how each pair of a programme is doing (metadata only).
+export const pairsHealthSorts = ["risk", "last_session", "mentee"] as const;
+
+const pairsHealthRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/pairs-health",
+  validateSearch: (search: Record<string, unknown>): { sort?: (typeof pairsHealthSorts)[number]; page?: number } => ({
+    sort: oneOf(search.sort, pairsHealthSorts),
+    page: pageNumber(search.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/growth/pairs-health-page"), "PairsHealthPage"),
+});
+
 const myEnrolmentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/programmes/$programmeId/my-enrolment",
@@ -356,7 +422,7 @@ const accountRoute = createRoute({
 });
 
 export const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([setupRoute, signInRoute, forgotPasswordRoute, resetPasswordRoute]),
+  publicRoute.addChildren([setupRoute, signInRoute, forgotPasswordRoute, resetPasswordRoute, unsubscribeRoute]),
   publicWideRoute.addChildren([applyRoute, invitationRoute]),
   appRoute.addChildren([
     homeRoute,
@@ -376,9 +442,22 @@ export const routeTree = rootRoute.addChildren([
     matchingCompareRoute,
     matchingRoundRoute,
     matchingPairRoute,
+    pairsHealthRoute,
     proposalsRoute,
     pairsRoute,
-    pairRoute.addChildren([pairOverviewRoute, pairPlanRoute, pairSessionsRoute, pairSessionRoute]),
+    pairRoute.addChildren([
+      pairOverviewRoute,
+      pairPlanRoute,
+      pairSessionsRoute,
+      pairSessionRoute,
+      pairGoalsRoute,
+      pairNewGoalRoute,
+      pairGoalRoute,
+      pairReflectionsRoute,
+      pairDebriefRoute,
+      pairSwotRoute,
+      pairIntroductionsRoute,
+    ]),
     myEnrolmentRoute,
     myEnrolmentsRoute,
     findMentorRoute,

@@ -1,5 +1,6 @@
 import { PageHeading } from "../../components/page-heading";
 import { useCurrentUser } from "../auth/session";
+import { NotificationSettingsSection } from "../growth/notification-settings-section";
 import { ApiTokensSection } from "./api-tokens-section";
 import { ChangePasswordForm } from "./change-password-form";
 import { SessionsSection } from "./sessions-section";
@@ -13,6 +14,7 @@ export function AccountPage() {
         Signed in as <strong>{user.name}</strong> ({user.email}){user.isAdmin ? ", instance admin" : ""}.
       </p>
       <ChangePasswordForm />
+      <NotificationSettingsSection />
       <ApiTokensSection />
       <SessionsSection />
     </>

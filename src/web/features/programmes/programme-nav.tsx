@@ -33,6 +33,7 @@ export function ProgrammeNav({ programme, manage = true }: { programme: Programm
     { to: "/programmes/$programmeId/invite", label: "Invite", exact: true },
     { to: "/programmes/$programmeId/import", label: "Import", exact: true },
     { to: "/programmes/$programmeId/matching", label: "Matching", exact: false },
+    { to: "/programmes/$programmeId/pairs-health", label: "Pair health", exact: true },
     ...(selfMatch ? ([{ to: "/programmes/$programmeId/match-requests", label: "Requests", exact: true }] as const) : []),
   ] as const;
   const links = manage ? coordinatorLinks : participantLinks;
