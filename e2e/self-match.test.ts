@@ -261,6 +261,8 @@ describe("the mentee sees the outcome", () => {
     await heading(page, "My requests").waitFor();
     await settled(page);
     await page.getByRole("heading", { name: `You are paired with ${ria.name}` }).waitFor();
+    const workspace = page.getByRole("link", { name: "Open your pair's workspace" });
+    expect(await workspace.getAttribute("href")).toMatch(/^\/pairs\/[0-9a-f-]{36}$/);
     const toMo = page.getByRole("article").filter({ has: page.getByRole("heading", { name: mo.name }) });
     await toMo.getByText("Declined", { exact: true }).waitFor();
     await toMo.getByText(declineReason).waitFor();

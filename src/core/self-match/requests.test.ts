@@ -90,6 +90,7 @@ describe("reasons for the mentee who reads them", () => {
       "Watch out: this mentor is not much further along than you.",
     );
     expect(reasonForMentee("Their time zones are 1 hours apart at most.")).toBe("Your time zones are 1 hour apart at most.");
+    expect(reasonForMentee("Their time zones are 0 hours apart at most.")).toBe("You keep the same clock time.");
     expect(reasonForMentee("Has 11 more years in the field.")).toBe("Has 11 more years in the field.");
   });
 });

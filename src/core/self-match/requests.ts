@@ -91,6 +91,7 @@ export function reasonForMentee(reason: string): string {
     .replace(/\bthe mentor is\b/g, "this mentor is")
     .replace(/^Both are into\b/, "You both enjoy")
     .replace(/^Their calendars share\b/, "Your calendars share")
+    .replace(/^Their time zones are 0 hours apart at most\.$/, "You keep the same clock time.")
     .replace(/^Their time zones are\b/, "Your time zones are")
     .replace(/\b1 hours\b/, "1 hour")
     .replace(/^Can talk in\b/, "You can talk in")

@@ -12,9 +12,9 @@ import { matchRequests } from "./tables.js";
 type PageQuery = { limit: number; offset: number };
 type RequestRow = typeof matchRequests.$inferSelect;
 
-// Open requests first (oldest first: they expire soonest), then the rest, newest first.
+// Open requests first (oldest first: they expire soonest), then the accepted one, then the rest, newest first.
 const openFirst = [
-  asc(sql`case when ${matchRequests.status} = 'pending' then 0 else 1 end`),
+  asc(sql`case ${matchRequests.status} when 'pending' then 0 when 'accepted' then 1 else 2 end`),
   asc(sql`case when ${matchRequests.status} = 'pending' then ${matchRequests.createdAt} end`),
   desc(matchRequests.createdAt),
   asc(matchRequests.id),
@@ -146,7 +146,10 @@ export async function presentReceived(ctx: AppContext, programme: { id: string; 
     const mentee = byId.get(r.menteeEnrolmentId);
     const mentor = byId.get(r.mentorEnrolmentId);
     // Someone who has since left the programme is still shown by name, without a fit.
-    const fit = mentee && mentor ? scorer.score(mentee, mentor, previous.get(mentee.userId) ?? new Set()) : undefined;
+    // An accepted request's own pair is not a "previous pair" that rules the fit out.
+    const before = new Set(mentee ? (previous.get(mentee.userId) ?? []) : []);
+    if (r.status === "accepted" && mentor) before.delete(mentor.userId);
+    const fit = mentee && mentor ? scorer.score(mentee, mentor, before) : undefined;
     const allowed = fit?.allowed ? fit : undefined;
     return {
       id: r.id,

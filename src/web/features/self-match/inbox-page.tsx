@@ -30,7 +30,7 @@ function Inbox({ programme }: { programme: Programme }) {
   const query = useQuery(receivedRequestsQuery(programme.id, page));
   const [accepting, setAccepting] = useState<ReceivedRequest | null>(null);
   const [declining, setDeclining] = useState<ReceivedRequest | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ text: string; pairId?: string } | null>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const words = sideWords(programme.type);
 
@@ -54,7 +54,12 @@ function Inbox({ programme }: { programme: Programme }) {
       <div role="status" className="flash-region">
         {done ? (
           <div className="notice notice--success" tabIndex={-1} ref={doneRef}>
-            <p>{done}</p>
+            <p>{done.text}</p>
+            {done.pairId ? (
+              <Link to="/pairs/$pairId" params={{ pairId: done.pairId }}>
+                Open your pair's workspace
+              </Link>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -128,6 +133,13 @@ function Inbox({ programme }: { programme: Programme }) {
                   </p>
                 ) : null}
                 {request.closedReason ? <p>{request.closedReason}</p> : null}
+                {request.status === "accepted" && request.relationshipId ? (
+                  <p>
+                    <Link to="/pairs/$pairId" params={{ pairId: request.relationshipId }}>
+                      Open your pair with {request.mentee.name}
+                    </Link>
+                  </p>
+                ) : null}
                 {request.status === "pending" ? (
                   <div className="actions-row actions-row--tight">
                     <button type="button" className="button button--primary" onClick={() => setAccepting(request)}>
@@ -159,7 +171,10 @@ function Inbox({ programme }: { programme: Programme }) {
         onCancel={() => setAccepting(null)}
         onAccepted={async (result) => {
           setAccepting(null);
-          setDone(`You and ${result.request.mentee.name} are now a pair. We've emailed ${result.request.mentee.name}.`);
+          setDone({
+            text: `You and ${result.request.mentee.name} are now a pair. We've emailed ${result.request.mentee.name}.`,
+            pairId: result.relationshipId,
+          });
           await refresh();
         }}
       />
@@ -168,7 +183,7 @@ function Inbox({ programme }: { programme: Programme }) {
         onCancel={() => setDeclining(null)}
         onDeclined={async (declined) => {
           setDeclining(null);
-          setDone(`You declined ${declined.mentee.name}'s request. They have your reason.`);
+          setDone({ text: `You declined ${declined.mentee.name}'s request. They have your reason.` });
           await refresh();
         }}
       />

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
+import { reasonForMentee } from "../../../core/self-match/requests";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { LoadingState } from "../../components/loading-state";
 import { Pagination } from "../../components/pagination";
@@ -77,11 +78,14 @@ function Requests({ programme }: { programme: Programme }) {
               <h3>Why you fit</h3>
               <ul className="reasons">
                 {pair.matchReasons.map((reason) => (
-                  <li key={reason}>{reason}</li>
+                  <li key={reason}>{reasonForMentee(reason)}</li>
                 ))}
               </ul>
             </>
           ) : null}
+          <Link to="/pairs/$pairId" params={{ pairId: pair.id }} className="button button--primary">
+            Open your pair's workspace
+          </Link>
         </section>
       ) : (
         <p>
@@ -121,7 +125,16 @@ function Requests({ programme }: { programme: Programme }) {
                   </blockquote>
                 ) : null}
                 {request.closedReason ? <p>{request.closedReason}</p> : null}
-                {request.status === "accepted" ? <p>{request.mentor.name} accepted: you are a pair.</p> : null}
+                {request.status === "accepted" ? (
+                  <p>
+                    {request.mentor.name} accepted: you are a pair.{" "}
+                    {request.relationshipId ? (
+                      <Link to="/pairs/$pairId" params={{ pairId: request.relationshipId }}>
+                        Open your pair
+                      </Link>
+                    ) : null}
+                  </p>
+                ) : null}
                 <details className="request-message">
                   <summary>Your message</summary>
                   <p className="prose">{request.message}</p>
