@@ -37,7 +37,9 @@ const request = (who: string, mentor: string, message = messageFor(who, mentor))
   people[who].post(`${url()}/match-requests`, { mentorEnrolmentId: ids[mentor], message });
 const sent = (who: string) => people[who].get(`${url()}/match-requests?box=sent`);
 const received = (who: string) => people[who].get(`${url()}/match-requests?box=received`);
-const mailTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
+/** Mail since the last mark: each test looks at what its own steps sent, while every message stays for the privacy check. */
+let mark = 0;
+const mailTo = (email: string) => smtp.messages.slice(mark).filter((m) => m.to.includes(email));
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
@@ -260,7 +262,7 @@ describe("the mentor's inbox", () => {
     expect((await request("ben@example.org", "ria@example.org")).statusCode).toBe(201);
     const inbox = (await received("ria@example.org")).json().items;
     const from = (name: string) => inbox.find((r: { mentee: { name: string } }) => r.mentee.name === name);
-    smtp.messages.length = 0;
+    mark = smtp.messages.length;
 
     // First place: Noor. Her request to Mo is withdrawn, Mo is told.
     const first = await people["ria@example.org"].post(`/api/match-requests/${from("Noor Mentee").id}/accept`);
@@ -317,7 +319,7 @@ describe("expiry", () => {
     expect((await sent("tao@example.org")).json()).toMatchObject({ pendingRequests: 0, items: [{ status: "expired" }] });
 
     await t.runJobs();
-    smtp.messages.length = 0;
+    mark = smtp.messages.length;
     await enqueue(t.ctx.db, "self-match.expire", {});
     await t.runJobs();
     const [row] = await t.ctx.db.select().from(matchRequests).where(eq(matchRequests.id, res.json().id));
@@ -368,6 +370,21 @@ describe("privacy of request messages", () => {
     expect(logs).not.toContain("Rust this term");
     expect(logs).toContain("match request sent");
     for (const m of smtp.messages) expect(m.subject).not.toContain("[secret-");
+  });
+
+  it("a message is emailed to the mentor it was sent to and nobody else; a decline reason only to that mentee", async () => {
+    await t.runJobs();
+    expect(smtp.messages.length).toBeGreaterThan(15);
+    let seen = 0;
+    for (const m of smtp.messages) {
+      for (const [, mentor] of m.text.matchAll(/\[secret-[a-z]+-([a-z]+)\]/g)) {
+        expect(m.to, m.subject).toEqual([`${mentor}@example.org`]);
+        expect(m.subject).toMatch(/would like you as their mentor/);
+        seen++;
+      }
+      if (m.text.includes("Rust this term")) expect(m.to).toEqual(["ben@example.org"]);
+    }
+    expect(seen).toBeGreaterThanOrEqual(8);
   });
 });
 
