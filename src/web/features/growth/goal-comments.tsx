@@ -88,7 +88,7 @@ export function GoalComments({
         </ul>
       )}
       {writable ? (
-        <form className="form" onSubmit={submit} noValidate aria-label="Add a comment">
+        <form className="form" onSubmit={submit} noValidate aria-label="Comment on this goal">
           <ErrorSummary errors={errors} fields={{ body: { label: "Comment", target: "goal-comment" } }} />
           <TextAreaField
             id="goal-comment"
