@@ -7,12 +7,12 @@ import type { MailMessage } from "../../platform/mail.js";
 import { users } from "../accounts/tables.js";
 import { enrolments } from "../enrolment/tables.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
-import { createPair } from "../relationships/create-pair.js";
+import { createPairs } from "../relationships/create-pair.js";
 import { relationships } from "../relationships/tables.js";
 import { lockDraft } from "./edit-round.js";
 import { notMatchedYetEmail } from "./emails.js";
 import { enqueueMail, newPairEmails } from "./pair-emails.js";
-import { livePairs, rolesOf } from "./pool.js";
+import { rolesOf } from "./pool.js";
 import { poolChanges } from "./pool-changes.js";
 import { presentRound } from "./read-round.js";
 import { matchPairs, matchRounds, matchUnmatched } from "./tables.js";
@@ -66,7 +66,6 @@ export async function publishRound(
         factors: matchPairs.factors,
         mentee: { name: menteeUser.name, email: menteeUser.email },
         mentor: { name: mentorUser.name, email: mentorUser.email },
-        mentorCapacity: mentorEnrolment.capacity,
       })
       .from(matchPairs)
       .innerJoin(menteeEnrolment, eq(menteeEnrolment.id, matchPairs.menteeEnrolmentId))
@@ -76,7 +75,6 @@ export async function publishRound(
       .where(eq(matchPairs.roundId, round.id))
       // Best pairs first: when places ran out since the run, the strongest pairs are the ones kept.
       .orderBy(desc(matchPairs.score), matchPairs.menteeEnrolmentId);
-    const { paired, held } = await livePairs(tx, programme.id);
     const rematched = new Set(
       (
         await tx
@@ -85,41 +83,45 @@ export async function publishRound(
           .where(and(eq(relationships.programmeId, programme.id), eq(relationships.endCategory, "rematch")))
       ).map((r) => r.id),
     );
-    const skipped: Skipped[] = [];
-    const mail: MailMessage[] = [];
-    let created = 0;
-    for (const p of pairs) {
-      const mentee = { enrolmentId: p.menteeId, ...p.mentee };
-      const mentor = { enrolmentId: p.mentorId, ...p.mentor };
-      if (paired.has(p.menteeId)) {
-        skipped.push({
-          mentee,
-          mentor,
-          reason: "mentee_already_matched",
-          message: `${p.mentee.name} already has a live pair in this programme.`,
-        });
-        continue;
-      }
-      if ((held.get(p.mentorId) ?? 0) >= (p.mentorCapacity ?? 0)) {
-        skipped.push({ mentee, mentor, reason: "mentor_full", message: `${p.mentor.name} has no place left for ${p.mentee.name}.` });
-        continue;
-      }
-      // Older drafts kept no pair-facing reasons; their fit reasons are the ones without preference points.
-      const reasons = p.pairReasons ?? (p.factors.some((f) => f.factor === "preferences") ? [] : p.reasons);
-      const relationship = await createPair(tx, {
-        programmeId: programme.id,
+    // Older drafts kept no pair-facing reasons; their fit reasons are the ones without preference points.
+    const reasonsOf = (p: (typeof pairs)[number]) => p.pairReasons ?? (p.factors.some((f) => f.factor === "preferences") ? [] : p.reasons);
+    // Mentees who meanwhile hold a live pair, or mentors whose places filled since the run, are refused by
+    // createPairs and reported here instead of failing the lot.
+    const { created: made, refused } = await createPairs(
+      tx,
+      programme.id,
+      pairs.map((p) => ({
         menteeEnrolmentId: p.menteeId,
         mentorEnrolmentId: p.mentorId,
         status,
-        origin: rematched.has(p.menteeId) ? "rematch" : "round",
+        origin: rematched.has(p.menteeId) ? ("rematch" as const) : ("round" as const),
         roundId: round.id,
-        matchReasons: reasons,
-      });
+        matchReasons: reasonsOf(p),
+      })),
+    );
+    const refusedAt = new Map(refused.map((r) => [r.index, r]));
+    const skipped: Skipped[] = [];
+    const mail: MailMessage[] = [];
+    const paired = new Set<string>();
+    let next = 0;
+    pairs.forEach((p, index) => {
+      const mentee = { enrolmentId: p.menteeId, ...p.mentee };
+      const mentor = { enrolmentId: p.mentorId, ...p.mentor };
+      const refusal = refusedAt.get(index);
+      if (refusal?.code === "mentee_already_matched") {
+        paired.add(p.menteeId);
+        skipped.push({ mentee, mentor, reason: refusal.code, message: `${p.mentee.name} already has a live pair in this programme.` });
+        return;
+      }
+      if (refusal) {
+        skipped.push({ mentee, mentor, reason: "mentor_full", message: `${p.mentor.name} has no place left for ${p.mentee.name}.` });
+        return;
+      }
+      const relationship = made[next++];
       paired.add(p.menteeId);
-      held.set(p.mentorId, (held.get(p.mentorId) ?? 0) + 1);
-      created++;
-      mail.push(...newPairEmails(ctx, programme, relationship, { mentee: p.mentee, mentor: p.mentor }, reasons));
-    }
+      mail.push(...newPairEmails(ctx, programme, relationship, { mentee: p.mentee, mentor: p.mentor }, reasonsOf(p)));
+    });
+    const created = made.length;
     const unmatched = await tx
       .select({ id: matchUnmatched.menteeEnrolmentId, name: users.name, email: users.email })
       .from(matchUnmatched)

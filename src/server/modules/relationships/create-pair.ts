@@ -18,6 +18,15 @@ export type NewPair = {
 
 export type RelationshipRow = typeof relationships.$inferSelect;
 
+export type PairRefusal = {
+  /** The position of the refused pair in the caller's list. */
+  index: number;
+  code: "not_in_programme" | "not_approved" | "mentee_already_matched" | "mentor_full";
+  message: string;
+};
+
+const CHUNK = 1000;
+
 /**
  * The one way a pair comes into being, inside the caller's transaction. It locks the
  * mentee's enrolment and then the mentor's (always in that order, so two writers never
@@ -27,60 +36,108 @@ export type RelationshipRow = typeof relationships.$inferSelect;
  * last line of defence.
  */
 export async function createPair(tx: Tx, pair: NewPair): Promise<RelationshipRow> {
-  const [mentee] = await tx
-    .select()
-    .from(enrolments)
-    .where(and(eq(enrolments.id, pair.menteeEnrolmentId), eq(enrolments.programmeId, pair.programmeId)))
-    .for("update");
-  const [mentor] = await tx
-    .select()
-    .from(enrolments)
-    .where(and(eq(enrolments.id, pair.mentorEnrolmentId), eq(enrolments.programmeId, pair.programmeId)))
-    .for("update");
-  if (!mentee || !mentor) throw conflict("not_in_programme", "Both people must be enrolled in this programme.");
-  if (mentee.status !== "approved" || mentor.status !== "approved")
-    throw conflict("not_approved", "Both people must be approved participants of the programme.");
-  const menteeHeld = await holdingCount(tx, "mentee", mentee.id);
-  if (menteeHeld > 0) throw conflict("mentee_already_matched", "This mentee already has a mentor in this programme.");
-  const mentorHeld = await holdingCount(tx, "mentor", mentor.id);
-  if (mentorHeld >= (mentor.capacity ?? 0))
-    throw conflict("mentor_full", `This mentor has no place left (capacity ${mentor.capacity ?? 0}, ${mentorHeld} taken).`);
+  const { created, refused } = await createPairs(tx, pair.programmeId, [pair]);
+  if (refused.length > 0) throw conflict(refused[0].code, refused[0].message);
+  return created[0];
+}
+
+/**
+ * Many pairs of one programme at once, with createPair's guarantees, in a handful of
+ * statements: a published round of thousands of pairs locks its people in two queries
+ * (mentees, then mentors, each in id order — the same order createPair uses, so bulk and
+ * single writers never deadlock), counts live pairs once and inserts in chunks. Pairs
+ * are taken in the caller's order; one that would break a rule is refused and reported,
+ * the others go ahead.
+ */
+export async function createPairs(
+  tx: Tx,
+  programmeId: string,
+  pairs: Omit<NewPair, "programmeId">[],
+): Promise<{ created: RelationshipRow[]; refused: PairRefusal[] }> {
+  const menteeIds = [...new Set(pairs.map((p) => p.menteeEnrolmentId))].sort();
+  const mentorIds = [...new Set(pairs.map((p) => p.mentorEnrolmentId))].sort();
+  const people = new Map<string, typeof enrolments.$inferSelect>();
+  for (const ids of [menteeIds, mentorIds]) {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await tx
+        .select()
+        .from(enrolments)
+        .where(and(eq(enrolments.programmeId, programmeId), inArray(enrolments.id, ids.slice(i, i + CHUNK))))
+        .orderBy(enrolments.id)
+        .for("update");
+      for (const row of rows) people.set(row.id, row);
+    }
+  }
+  const live = and(eq(relationships.programmeId, programmeId), inArray(relationships.status, [...HOLDING_STATUSES]));
+  const pairedMentees = new Set(
+    (await tx.select({ id: relationships.menteeEnrolmentId }).from(relationships).where(live)).map((r) => r.id),
+  );
+  const held = new Map(
+    (
+      await tx
+        .select({ id: relationships.mentorEnrolmentId, n: count() })
+        .from(relationships)
+        .where(live)
+        .groupBy(relationships.mentorEnrolmentId)
+    ).map((r) => [r.id, Number(r.n)]),
+  );
+
+  const refused: PairRefusal[] = [];
+  const rows: (typeof relationships.$inferInsert)[] = [];
   const now = new Date();
+  pairs.forEach((pair, index) => {
+    const mentee = people.get(pair.menteeEnrolmentId);
+    const mentor = people.get(pair.mentorEnrolmentId);
+    const refuse = (code: PairRefusal["code"], message: string) => refused.push({ index, code, message });
+    if (!mentee || !mentor) return refuse("not_in_programme", "Both people must be enrolled in this programme.");
+    if (mentee.status !== "approved" || mentor.status !== "approved")
+      return refuse("not_approved", "Both people must be approved participants of the programme.");
+    if (pairedMentees.has(mentee.id)) return refuse("mentee_already_matched", "This mentee already has a mentor in this programme.");
+    const taken = held.get(mentor.id) ?? 0;
+    if (taken >= (mentor.capacity ?? 0))
+      return refuse("mentor_full", `This mentor has no place left (capacity ${mentor.capacity ?? 0}, ${taken} taken).`);
+    pairedMentees.add(mentee.id);
+    held.set(mentor.id, taken + 1);
+    const started = pair.status === "active" ? now : null;
+    rows.push({
+      programmeId,
+      mentorEnrolmentId: mentor.id,
+      menteeEnrolmentId: mentee.id,
+      mentorUserId: mentor.userId,
+      menteeUserId: mentee.userId,
+      status: pair.status,
+      origin: pair.origin,
+      roundId: pair.roundId,
+      matchReasons: pair.matchReasons ?? [],
+      startedAt: started,
+      mentorAcceptedAt: started,
+      menteeAcceptedAt: started,
+    });
+  });
+
+  const created: RelationshipRow[] = [];
   try {
-    const [row] = await tx
-      .insert(relationships)
-      .values({
-        programmeId: pair.programmeId,
-        mentorEnrolmentId: mentor.id,
-        menteeEnrolmentId: mentee.id,
-        mentorUserId: mentor.userId,
-        menteeUserId: mentee.userId,
-        status: pair.status,
-        origin: pair.origin,
-        roundId: pair.roundId,
-        matchReasons: pair.matchReasons ?? [],
-        startedAt: pair.status === "active" ? now : null,
-        mentorAcceptedAt: pair.status === "active" ? now : null,
-        menteeAcceptedAt: pair.status === "active" ? now : null,
-      })
-      .returning();
-    return row;
+    for (let i = 0; i < rows.length; i += CHUNK)
+      created.push(
+        ...(await tx
+          .insert(relationships)
+          .values(rows.slice(i, i + CHUNK))
+          .returning()),
+      );
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict("mentee_already_matched", "This mentee already has a mentor in this programme.");
     throw err;
   }
-}
-
-async function holdingCount(tx: Tx, side: "mentor" | "mentee", enrolmentId: string) {
-  const column = side === "mentor" ? relationships.mentorEnrolmentId : relationships.menteeEnrolmentId;
-  const [row] = await tx
-    .select({ n: count() })
-    .from(relationships)
-    .where(and(eq(column, enrolmentId), inArray(relationships.status, [...HOLDING_STATUSES])));
-  return Number(row.n);
+  // Back in the caller's order (one live pair per mentee makes the mentee a key).
+  const byMentee = new Map(created.map((r) => [r.menteeEnrolmentId, r]));
+  return { created: rows.map((r) => byMentee.get(r.menteeEnrolmentId) as RelationshipRow), refused };
 }
 
 /** Places a mentor has left: capacity minus live pairs. */
 export async function placesLeft(tx: Tx, mentorEnrolmentId: string, capacity: number | null) {
-  return (capacity ?? 0) - (await holdingCount(tx, "mentor", mentorEnrolmentId));
+  const [row] = await tx
+    .select({ n: count() })
+    .from(relationships)
+    .where(and(eq(relationships.mentorEnrolmentId, mentorEnrolmentId), inArray(relationships.status, [...HOLDING_STATUSES])));
+  return (capacity ?? 0) - Number(row.n);
 }

@@ -3,7 +3,7 @@ import { AppError } from "../../platform/errors.js";
 import { programmeWithPool } from "../../test-support/programme-fixture.js";
 import { type Client, createTestApp, createUserClient, setUpAdmin, type TestApp } from "../../test-support/test-app.js";
 import { findEnrolmentOfUser } from "../enrolment/repository.js";
-import { createPair } from "./create-pair.js";
+import { createPair, createPairs } from "./create-pair.js";
 
 let t: TestApp;
 let admin: Client;
@@ -46,6 +46,39 @@ describe("a pair", () => {
     const refused = await pair("ben@example.org").catch((e) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ status: 409, code: "mentor_full" });
+  });
+
+  it("in bulk keeps the same rules, refusing by position and creating the rest", async () => {
+    const result = await t.ctx.db.transaction((tx) =>
+      createPairs(tx, programmeId, [
+        // Mo is full (capacity 1, Noor holds it); Noor already has a pair; Ben is refused a second place in one batch too.
+        {
+          menteeEnrolmentId: enrolmentIds["ben@example.org"],
+          mentorEnrolmentId: enrolmentIds["mo@example.org"],
+          status: "proposed",
+          origin: "round",
+        },
+        {
+          menteeEnrolmentId: enrolmentIds["noor@example.org"],
+          mentorEnrolmentId: enrolmentIds["mo@example.org"],
+          status: "proposed",
+          origin: "round",
+        },
+        {
+          menteeEnrolmentId: enrolmentIds["ben@example.org"],
+          mentorEnrolmentId: enrolmentIds["noor@example.org"],
+          status: "proposed",
+          origin: "round",
+        },
+      ]),
+    );
+    expect(result.created).toEqual([]);
+    expect(result.refused.map((r) => [r.index, r.code])).toEqual([
+      [0, "mentor_full"],
+      [1, "mentee_already_matched"],
+      // Noor is a mentee, so "mentor" Noor has no capacity at all.
+      [2, "mentor_full"],
+    ]);
   });
 
   it("is listed for its two people only, each seeing the other as partner", async () => {
