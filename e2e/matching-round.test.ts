@@ -88,8 +88,6 @@ afterAll(async () => {
 
 const section = (p: Page, name: string) => p.getByRole("navigation", { name: /^Sections of/ }).getByRole("link", { name, exact: true });
 
-const shot = (p: Page, name: string) => (process.env.SHOTS ? p.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true }) : undefined);
-
 async function settled(p: Page) {
   await p
     .getByRole("status")
@@ -132,7 +130,9 @@ describe("the coordinator runs and tunes a round", () => {
     await page.getByText("No rounds yet.").waitFor();
     await page.getByText("10 means must match").waitFor();
     await expectNoSeriousAxeViolations(page, "matching page");
-    await shot(page, "01-matching");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page, "matching page");
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // A weight out of range is caught with the server's own words, before anything runs.
     const interests = page.getByLabel("Shared interests", { exact: true });
@@ -171,7 +171,6 @@ describe("the coordinator runs and tunes a round", () => {
     const explanation = page.getByRole("table", { name: "Score of Ana Mentee with Ria Mentor, factor by factor" });
     await explanation.getByRole("rowheader", { name: "Skills" }).waitFor();
     await expectNoSeriousAxeViolations(page, "pair explanation");
-    await shot(page, "02-draft");
   });
 
   test("sorts by score and filters by mentor", async () => {
@@ -196,7 +195,6 @@ describe("the coordinator runs and tunes a round", () => {
       .getByText("Portuguese")
       .waitFor();
     await expectNoSeriousAxeViolations(page, "side by side");
-    await shot(page, "03-side");
 
     // "What if": a mentor the rules rule out says why.
     const whatIf = page.getByLabel("Look at Ana Mentee with", { exact: true });
@@ -208,7 +206,6 @@ describe("the coordinator runs and tunes a round", () => {
 
     await page.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(page, "side by side");
-    await shot(page, "04-side-phone");
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole("link", { name: "Back to the round" }).click();
     await heading(page, "Matching round").waitFor();
@@ -227,7 +224,6 @@ describe("the coordinator runs and tunes a round", () => {
     await rerun.getByRole("button", { name: "Unlock Ana Mentee with Ria Mentor" }).waitFor();
     await rerun.getByRole("button", { name: `Allow again Ben Mentee with ${bensFirstMentor}` }).waitFor();
     await expectNoSeriousAxeViolations(page, "draft with locks and exclusions");
-    await shot(page, "11-tuned");
     await rerun.getByLabel("Experience gap", { exact: true }).fill("6");
     await rerun.getByRole("button", { name: "Run again" }).click();
 
@@ -248,7 +244,6 @@ describe("the coordinator runs and tunes a round", () => {
     await ben.getByText(bensFirstMentor).waitFor();
     await page.getByRole("region", { name: "What changed" }).getByText("Experience gap weight 4 → 6").waitFor();
     await expectNoSeriousAxeViolations(page, "compare drafts");
-    await shot(page, "05-compare");
     await page.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(page, "compare drafts");
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -324,7 +319,6 @@ describe("publishing, and the participants' answers", () => {
     await dialog.getByText(/1 unmatched mentee is told kindly/).waitFor();
     await dialog.getByText("Both must accept.").waitFor();
     await expectNoSeriousAxeViolations(page, "publish dialog");
-    await shot(page, "06-publish");
     await dialog.getByRole("button", { name: "Publish 4 pairs" }).click();
     await dialog.waitFor({ state: "hidden" });
     const done = page.getByRole("status").filter({ hasText: "Round published" });
@@ -347,17 +341,24 @@ describe("publishing, and the participants' answers", () => {
       const p = await own.newPage();
       try {
         await signIn(p, email, password);
-        await p.goto("/pairs/proposals");
-        await heading(p, "Match proposals").waitFor();
+        await p.goto("/pairs");
+        await heading(p, "My pairs").waitFor();
         await settled(p);
-        const card = p.getByRole("region", { name: `Match with ${partner}` });
+        const card = p.getByRole("article", { name: partner });
+        await card.getByText("Proposed", { exact: true }).waitFor();
         await card.getByText("Why we matched you").waitFor();
         expect(await card.getByRole("listitem").count()).toBeGreaterThan(0);
         await expectNoSeriousAxeViolations(p, `proposal for ${email}`);
-        await shot(p, `07-proposal-${email}`);
         await card.getByRole("button", { name: `Accept ${partner}` }).click();
-        if (email === "ana@example.org") await card.getByText(/You accepted\. We're waiting for Ria Mentor/).waitFor();
-        else await card.getByText("You both accepted: your pair has begun.").waitFor();
+        if (email === "ana@example.org") {
+          await card.getByText(/You accepted\. We're waiting for Ria Mentor/).waitFor();
+          await expectFocusedElementText(p, "You accepted.");
+        } else {
+          // Both accepted: the card turns into the pair's, and focus lands on it.
+          await card.getByText("Active", { exact: true }).waitFor();
+          await card.getByRole("link", { name: "Open the workspace with Ana Mentee" }).waitFor();
+          await expectFocusedElementText(p, "Ana Mentee");
+        }
       } finally {
         await own.close();
       }
@@ -369,21 +370,20 @@ describe("publishing, and the participants' answers", () => {
     const p = await own.newPage();
     try {
       await signIn(p, "ben@example.org", password);
-      await p.goto("/pairs/proposals");
-      await heading(p, "Match proposals").waitFor();
+      await p.goto("/pairs");
+      await heading(p, "My pairs").waitFor();
       await settled(p);
-      await expectNoHorizontalScroll(p, "proposals on a phone");
-      const card = p.getByRole("region", { name: /^Match with/ });
+      await expectNoHorizontalScroll(p, "a proposal on a phone");
+      const card = p.getByRole("article").filter({ hasText: "Why we matched you" });
       await card.getByRole("button", { name: /^Decline/ }).click();
       const dialog = p.getByRole("dialog", { name: /^Decline the match with/ });
       await dialog.getByRole("button", { name: "Decline", exact: true }).click();
       await dialog.getByText(/Say in a few words why/).waitFor();
       await expectNoSeriousAxeViolations(p, "decline dialog");
-      await shot(p, "08-decline");
       await p.keyboard.type("Our hours never overlap: I work nights this quarter.");
       await dialog.getByRole("button", { name: "Decline", exact: true }).click();
       await dialog.waitFor({ state: "hidden" });
-      await card.getByText("This match was declined.", { exact: false }).waitFor();
+      await p.getByRole("article").getByText("Declined", { exact: true }).waitFor();
     } finally {
       await own.close();
     }
@@ -415,7 +415,6 @@ describe("after publishing, the coordinator follows up", () => {
       .waitFor();
     await page.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(page, "pairs list");
-    await shot(page, "09-pairs-phone");
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -438,12 +437,12 @@ describe("after publishing, the coordinator follows up", () => {
     const p = await own.newPage();
     try {
       await signIn(p, "lea@example.org", password);
-      await p.goto("/pairs/proposals");
-      const card = p.getByRole("region", { name: /^Match with/ });
-      await card.getByRole("button", { name: /^Decline/ }).click();
+      await p.goto("/pairs");
+      await heading(p, "My pairs").waitFor();
+      await p.getByRole("button", { name: /^Decline/ }).click();
       await p.getByLabel("Why? (only your coordinator reads this)", { exact: true }).fill("I'd rather wait for a frontend mentor.");
       await p.getByRole("dialog").getByRole("button", { name: "Decline", exact: true }).click();
-      await card.getByText("This match was declined.", { exact: false }).waitFor();
+      await p.getByRole("article").getByText("Declined", { exact: true }).waitFor();
     } finally {
       await own.close();
     }
@@ -453,7 +452,6 @@ describe("after publishing, the coordinator follows up", () => {
     await publish.getByRole("button", { name: "Publish 1 pair" }).click();
     await publish.getByText("Nothing was published.", { exact: false }).waitFor();
     await expectNoSeriousAxeViolations(page, "stale draft refused");
-    await shot(page, "10-stale");
     await publish.getByRole("button", { name: "Run again", exact: true }).click();
     await page.getByText(/^New draft: \d of 3 mentees matched/).waitFor();
     await settled(page);

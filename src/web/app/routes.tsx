@@ -251,13 +251,6 @@ const matchingPairRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/matching/pair-page"), "PairPage"),
 });
 
-// The participant's side of matching: proposed pairs to accept or decline.
-const proposalsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/pairs/proposals",
-  component: lazyRouteComponent(() => import("../features/matching/proposals-page"), "ProposalsPage"),
-});
-
 // The pair workspace: /pairs lists your pairs; /pairs/$pairId is a layout whose sections
 // (WORKSPACE_SECTIONS in features/workspace/workspace-layout.tsx) are its child routes.
 const pairsRoute = createRoute({
@@ -443,7 +436,6 @@ export const routeTree = rootRoute.addChildren([
     matchingRoundRoute,
     matchingPairRoute,
     pairsHealthRoute,
-    proposalsRoute,
     pairsRoute,
     pairRoute.addChildren([
       pairOverviewRoute,

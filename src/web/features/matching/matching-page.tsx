@@ -33,6 +33,12 @@ function Matching({ programme }: { programme: Programme }) {
 
   return (
     <>
+      {programme.matchMode === "self" ? (
+        <p className="notice">
+          Mentees in this programme choose their own mentors. A round is still useful for everyone who hasn't found one: publishing it
+          leaves every existing pair alone.
+        </p>
+      ) : null}
       <p className="actions-row actions-row--tight">
         <Link to="/programmes/$programmeId/matching/pairs" params={{ programmeId: programme.id }}>
           Pairs in this programme
