@@ -10,6 +10,7 @@ import { isApiError } from "../../lib/api";
 import { overviewQuery } from "../workspace/workspace-api";
 import { formatDay, formatInstant } from "../workspace/workspace-format";
 import { useViewerTimeZone } from "../workspace/workspace-layout";
+import { GoalActionItems } from "./goal-action-items";
 import { GoalComments } from "./goal-comments";
 import { GoalForm } from "./goal-form";
 import { GoalProgress } from "./goals-page";
@@ -51,6 +52,7 @@ export function GoalPage() {
     <>
       {back}
       <GoalView key={query.data.version} pairId={pairId} goal={query.data} canEdit={r.side === "mentee" && r.writable} />
+      <GoalActionItems pairId={pairId} goalId={goalId} writable={r.writable} side={r.side} />
       <GoalComments pairId={pairId} goalId={goalId} writable={r.writable} side={r.side} />
       <GoalHistory pairId={pairId} goalId={goalId} side={r.side} />
     </>
@@ -162,19 +164,6 @@ function GoalView({ pairId, goal, canEdit }: { pairId: string; goal: GoalT; canE
                   </li>
                 ))}
               </ul>
-            )}
-          </section>
-          <section className="card" aria-labelledby="items-title">
-            <h2 id="items-title">Linked action items</h2>
-            {goal.actionItems.open + goal.actionItems.done === 0 ? (
-              <p className="muted">None yet. When you add an action item in a session, you can link it to this goal.</p>
-            ) : (
-              <p>
-                {goal.actionItems.open} open, {goal.actionItems.done} done.{" "}
-                <Link to="/pairs/$pairId/sessions" params={{ pairId }}>
-                  See sessions
-                </Link>
-              </p>
             )}
           </section>
         </div>
