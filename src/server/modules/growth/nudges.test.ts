@@ -8,7 +8,13 @@ import { sendMentorDigests } from "./mentor-digest.js";
 import { sendWeeklyReflectionPrompts } from "./weekly-reflection-prompts.js";
 
 const HOUR = 3_600_000;
-const SECRET = ["Walrus-agenda: my raise", "Walrus-goal: negotiate", "Walrus-reflection", "Walrus-item: draft the ask"];
+const SECRET = [
+  "Walrus-agenda: my raise",
+  "Walrus-goal: negotiate",
+  "Walrus-reflection",
+  "Walrus-item: draft the ask",
+  "Walrus-swot: fear of conflict",
+];
 
 let t: TestApp;
 let w: TwoPairs;
@@ -21,6 +27,13 @@ beforeAll(async () => {
   w = await twoPairs(t);
   await w.noor.post(`/api/relationships/${w.noorAndMo.id}/goals`, { title: SECRET[1] });
   await w.noor.post(`/api/relationships/${w.noorAndMo.id}/reflections`, { body: SECRET[2] });
+  await w.noor.request("PUT", `/api/relationships/${w.noorAndMo.id}/swot`, {
+    version: 0,
+    strengths: [],
+    weaknesses: [SECRET[4]],
+    opportunities: [],
+    threats: [],
+  });
   const id = await session(w.noor, w.noorAndMo.id, 3);
   const s = (await w.noor.get(`/api/relationships/${w.noorAndMo.id}/sessions/${id}`)).json();
   noorSession = { id, startsAt: new Date(s.startsAt) };
