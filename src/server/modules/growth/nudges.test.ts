@@ -105,6 +105,8 @@ describe("one-click unsubscribe", () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ kind: "agenda_reminder", label: "Agenda reminders" });
+    // The link works without signing in, so it is a secret: request logs show it redacted.
+    expect(t.logs.join("\n")).not.toContain(token);
     const settings = (await w.noor.get("/api/me/notifications")).json();
     expect(settings.kinds.find((k: { kind: string }) => k.kind === "agenda_reminder").enabled).toBe(false);
     expect(settings.kinds.filter((k: { enabled: boolean }) => k.enabled)).toHaveLength(3);
