@@ -363,6 +363,14 @@ describe("answering a proposal", () => {
 describe("rematch and re-solving the open places", () => {
   it("ends a pair without fault, tells both kindly and returns the freed mentee", async () => {
     const pair = (await people["ben@example.org"].get("/api/relationships")).json()[0];
+    expect(pair.status).toBe("active");
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const scheduled = await people["ben@example.org"].post(`/api/relationships/${pair.id}/sessions`, {
+      date: inAWeek,
+      startTime: "10:00",
+      timeZone: "Europe/Madrid",
+    });
+    expect(scheduled.statusCode).toBe(201);
     const notMine = await people["ben@example.org"].post(`/api/programmes/${programmeId}/relationships/${pair.id}/rematch`, {});
     expect(notMine.statusCode).toBe(403);
     const res = await admin.post(`/api/programmes/${programmeId}/relationships/${pair.id}/rematch`, { note: REMATCH_NOTE });
@@ -385,6 +393,12 @@ describe("rematch and re-solving the open places", () => {
       expect(mail?.text).toContain(REMATCH_NOTE);
     }
     expect(t.logs.join("\n")).not.toContain("note-rematch");
+    // The pair's upcoming session left both calendars.
+    const sessions = (await people["ben@example.org"].get(`/api/relationships/${pair.id}/sessions`)).json();
+    expect(JSON.stringify(sessions)).toContain('"status":"cancelled"');
+    expect(JSON.stringify(sessions)).not.toContain('"status":"scheduled"');
+    for (const email of ["ben@example.org", "mo@example.org"])
+      expect(mailTo(email).some((m) => m.raw.includes("METHOD:CANCEL"))).toBe(true);
   });
 
   it("re-solves only the open places, never proposing a previous or declined pair again", async () => {

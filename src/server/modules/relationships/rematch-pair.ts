@@ -3,6 +3,7 @@ import type { AppContext } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
+import { cancelUpcomingSessions } from "../workspace/cancel-sessions.js";
 import { relationshipEvents } from "../workspace/tables.js";
 import { findProgrammePair, presentCoordinatorPair } from "./coordinator-pairs.js";
 import { endPair } from "./end-pair.js";
@@ -10,7 +11,7 @@ import { rematchEmail } from "./proposal-emails.js";
 
 /**
  * No-fault rematch: the coordinator ends a live pair (category "rematch") so both can be
- * matched again. The ended pair stays in the history, so no round proposes it again; both
+ * matched again; its upcoming sessions are cancelled in both calendars. The ended pair stays in the history, so no round proposes it again; both
  * people are told kindly, with the coordinator's note if one was given. The freed mentee is
  * returned for a re-match of the open places.
  */
@@ -20,6 +21,8 @@ export async function rematchPair(ctx: AppContext, principal: Principal, program
   const { mentee, mentor } = found;
   const ended = await ctx.db.transaction(async (tx) => {
     const row = await endPair(tx, { relationshipId, endedBy: principal.user.id, category: "rematch" });
+    // The pair's upcoming sessions leave both calendars (a CANCEL each), as when a pair ends itself.
+    await cancelUpcomingSessions(ctx, tx, row, null);
     await tx
       .insert(relationshipEvents)
       .values({ relationshipId, kind: "ended", side: null, userId: principal.user.id, category: "rematch" });

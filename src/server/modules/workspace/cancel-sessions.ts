@@ -50,10 +50,11 @@ export async function cancelSessions(
 }
 
 /**
- * When a relationship closes (ended early, completed without continuing) its upcoming
- * sessions leave both calendars. Nobody cancelled late: the relationship ended.
+ * When a relationship closes (ended early, completed without continuing, rematched by the
+ * coordinator) its upcoming sessions leave both calendars. Nobody cancelled late: the
+ * relationship ended. `side` is null when the coordinator closed it.
  */
-export async function cancelUpcomingSessions(ctx: AppContext, tx: Tx, r: RelationshipRow, side: Side, now = new Date()) {
+export async function cancelUpcomingSessions(ctx: AppContext, tx: Tx, r: RelationshipRow, side: Side | null, now = new Date()) {
   const upcoming = await tx
     .select({ id: pairSessions.id })
     .from(pairSessions)
@@ -74,7 +75,7 @@ async function markCancelled(
   tx: Tx,
   r: RelationshipRow,
   ids: string[],
-  side: Side,
+  side: Side | null,
   late: (startsAt: Date) => boolean,
   now: Date,
 ): Promise<SessionRow[]> {
