@@ -81,7 +81,8 @@ export const roundQuery = (programmeId: string, roundId: string, params: RoundPa
   queryOptions({
     queryKey: matchingKeys.roundPage(programmeId, roundId, params),
     queryFn: ({ signal }) => api<RoundDetail>(roundPath(programmeId, roundId), { query: params, signal }),
-    placeholderData: keepPreviousData,
+    // Keep the page on screen while another block of the same round loads, never another round's.
+    placeholderData: (previous) => (previous?.id === roundId ? previous : undefined),
   });
 
 /** Runs the engine over the approved pool; the answer is the new draft. */
@@ -108,7 +109,9 @@ export const pairQuery = (programmeId: string, roundId: string, menteeEnrolmentI
   queryOptions({
     queryKey: matchingKeys.pair(programmeId, roundId, menteeEnrolmentId, mentorEnrolmentId),
     queryFn: ({ signal }) => api<PairDetail>(pairPath(programmeId, roundId, menteeEnrolmentId), { query: { mentorEnrolmentId }, signal }),
-    placeholderData: keepPreviousData,
+    // A "what if" with another mentor keeps the mentee on screen while it loads.
+    placeholderData: (previous) =>
+      previous?.roundId === roundId && previous.mentee.person.enrolmentId === menteeEnrolmentId ? previous : undefined,
   });
 
 /** Moves a mentee to another mentor in a draft, or leaves them unmatched (null). */

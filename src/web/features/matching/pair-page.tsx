@@ -63,7 +63,14 @@ function Pair({ programme }: { programme: Programme }) {
   return (
     <>
       {back}
-      <PairView programme={programme} round={round} detail={detail} fetching={query.isFetching} mentorParam={search.mentor} />
+      <PairView
+        key={`${round.id}:${menteeEnrolmentId}`}
+        programme={programme}
+        round={round}
+        detail={detail}
+        fetching={query.isFetching}
+        mentorParam={search.mentor}
+      />
     </>
   );
 }

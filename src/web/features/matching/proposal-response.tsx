@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { type ReactNode, type RefObject, useId, useRef, useState } from "react";
 import { DeclineProposal } from "../../../contracts/matching";
 import type { MyRelationship } from "../../../contracts/relationships";
 import { ConfirmDialog } from "../../components/confirm-dialog";
@@ -39,7 +39,7 @@ type ProposalResponseProps = {
 export function ProposalResponse({ relationship, headingLevel = 2, onAnswered, embedded = false }: ProposalResponseProps) {
   const queryClient = useQueryClient();
   const titleId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement & HTMLElement>(null);
   const stateRef = useRef<HTMLDivElement>(null);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const [declining, setDeclining] = useState(false);
@@ -109,12 +109,7 @@ export function ProposalResponse({ relationship, headingLevel = 2, onAnswered, e
   };
 
   return (
-    <div
-      ref={rootRef}
-      className={embedded ? "proposal proposal--embedded" : "proposal card"}
-      role={embedded ? undefined : "region"}
-      aria-labelledby={embedded ? undefined : titleId}
-    >
+    <Frame embedded={embedded} titleId={titleId} rootRef={rootRef}>
       {embedded ? null : (
         <>
           <Heading id={titleId} className="proposal__title">
@@ -209,6 +204,32 @@ export function ProposalResponse({ relationship, headingLevel = 2, onAnswered, e
           ref={reasonRef}
         />
       </ConfirmDialog>
-    </div>
+    </Frame>
+  );
+}
+
+/** A region of its own when standing alone; a plain block inside someone else's card. */
+function Frame({
+  embedded,
+  titleId,
+  rootRef,
+  children,
+}: {
+  embedded: boolean;
+  titleId: string;
+  rootRef: RefObject<HTMLDivElement | null>;
+  children: ReactNode;
+}) {
+  if (embedded) {
+    return (
+      <div ref={rootRef} className="proposal proposal--embedded">
+        {children}
+      </div>
+    );
+  }
+  return (
+    <section ref={rootRef} className="proposal card" aria-labelledby={titleId}>
+      {children}
+    </section>
   );
 }

@@ -69,7 +69,8 @@ function Round({ programme }: { programme: Programme }) {
     }
     return <LoadingState label="Loading the round…" />;
   }
-  return <RoundView programme={programme} round={round} blockOffset={(block - 1) * BLOCK} />;
+  // A new round (e.g. "the draft this was run from") starts with fresh forms and dialogs.
+  return <RoundView key={round.id} programme={programme} round={round} blockOffset={(block - 1) * BLOCK} />;
 }
 
 function RoundView({ programme, round, blockOffset }: { programme: Programme; round: RoundDetail; blockOffset: number }) {
