@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { ActionItem } from "../../../contracts/workspace.js";
-import type { Db, Executor } from "../../platform/db.js";
+import { type Db, type Executor, queryRows } from "../../platform/db.js";
 import { notFound } from "../../platform/errors.js";
 import { lockOpenPair, type Pair, type Side } from "./access.js";
 import { presentActionItem } from "./present.js";
@@ -76,11 +76,22 @@ async function findItem(db: Executor, relationshipId: string, itemId: string) {
   return row;
 }
 
+/**
+ * An item can link only to a goal of the same pair: another pair's goal id is "not found",
+ * as it would be anywhere else. (Raw SQL: the goals table belongs to the growth module,
+ * which builds on this one.)
+ */
+async function assertGoalOfPair(db: Executor, relationshipId: string, goalId: string) {
+  const rows = await queryRows(db, sql`select 1 from goals where id = ${goalId} and relationship_id = ${relationshipId}`);
+  if (rows.length === 0) throw notFound("That goal");
+}
+
 /** Either person adds an action item (the owner may be either of them). */
 export async function createActionItem(db: Db, pair: Pair, input: ActionItemInput): Promise<ActionItem> {
   return db.transaction(async (tx) => {
     await lockOpenPair(tx, pair.relationship.id);
     if (input.sessionId) await findSession(tx, pair.relationship.id, input.sessionId);
+    if (input.goalId) await assertGoalOfPair(tx, pair.relationship.id, input.goalId);
     const [row] = await tx
       .insert(actionItems)
       .values({
@@ -109,6 +120,7 @@ export async function updateActionItem(
     await lockOpenPair(tx, pair.relationship.id);
     const item = await findItem(tx, pair.relationship.id, itemId);
     if (input.sessionId) await findSession(tx, pair.relationship.id, input.sessionId);
+    if (input.goalId) await assertGoalOfPair(tx, pair.relationship.id, input.goalId);
     const { done, ...fields } = input;
     const [row] = await tx
       .update(actionItems)

@@ -109,9 +109,10 @@ describe("the agenda", () => {
 
 describe("action items", () => {
   let itemId: string;
-  const goalId = "5b0b7c8e-0000-4000-8000-000000000001";
+  let goalId: string;
 
   it("are added by either person, owned by either, optionally for a session and a goal", async () => {
+    goalId = (await w.mentee.post(url("/goals"), { title: "Give a talk at a meetup" })).json().id;
     const created = await w.mentor.post(url("/action-items"), {
       title: "Draft the talk abstract",
       owner: "mentee",
@@ -170,6 +171,16 @@ describe("action items", () => {
       [{ title: "x", owner: "mentee", dueOn: "next week" }, 400],
       [{ title: "x", owner: "mentee", sessionId: foreign.id }, 404],
       [{ title: "x", owner: "mentee", goalId: "not-a-uuid" }, 400],
+      // Another pair's goal is as unknown here as a made-up one.
+      [
+        {
+          title: "x",
+          owner: "mentee",
+          goalId: (await w.otherMentee.post(`/api/relationships/${otherPair}/goals`, { title: "Theirs" })).json().id,
+        },
+        404,
+      ],
+      [{ title: "x", owner: "mentee", goalId: "5b0b7c8e-0000-4000-8000-000000000001" }, 404],
     ];
     for (const [body, status] of cases)
       expect({ body, status: (await w.mentee.post(url("/action-items"), body)).statusCode }).toEqual({ body, status });
