@@ -5,7 +5,8 @@ type ScoreChartProps = {
   histogram: number[];
 };
 
-const bandLabel = (i: number, count: number) => (i === count - 1 ? `${i * 10}–100` : `${i * 10}–${i * 10 + 9}`);
+/** Stated preferences can take a score below 0 or above 100: the end bands are open. */
+const bandLabel = (i: number, count: number) => (i === 0 ? "Under 10" : i === count - 1 ? `${i * 10} or more` : `${i * 10}–${i * 10 + 9}`);
 
 /**
  * How the pairs' scores spread, as bars and as the same numbers in a table. The bars
