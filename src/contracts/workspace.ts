@@ -349,6 +349,7 @@ export const ActionItemUpdate = z.strictObject({
 export const ActionItemListQuery = Page.extend({
   status: z.enum(["open", "done", "all"]).default("all"),
   sessionId: Id.optional(),
+  goalId: Id.optional().describe("Only the items linked to this goal"),
 });
 
 export const ActionItemList = pageOf(ActionItem);

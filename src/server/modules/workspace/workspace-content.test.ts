@@ -127,6 +127,8 @@ describe("action items", () => {
     expect((await w.mentee.get(url("/action-items?status=open"))).json().total).toBe(2);
     expect((await w.mentee.get(url("/overview"))).json().openActionItems).toBe(2);
     expect(await actionItemCountsByGoal(w.t.ctx.db, [goalId])).toEqual(new Map([[goalId, { open: 1, done: 0 }]]));
+    const forGoal = (await w.mentee.get(url(`/action-items?goalId=${goalId}`))).json();
+    expect(forGoal.items.map((i: { title: string }) => i.title)).toEqual(["Draft the talk abstract"]);
   });
 
   it("carry into the next agenda while open", async () => {

@@ -20,9 +20,8 @@ type Side = "mentor" | "mentee";
  * (ticked off in sessions too); here they are filtered to the goal and new ones are linked to it.
  */
 export function GoalActionItems({ pairId, goalId, writable, side }: { pairId: string; goalId: string; writable: boolean; side: Side }) {
-  // A pair has a few dozen items at most; the workspace lists up to 100 per page.
-  const query = useQuery(actionItemsQuery(pairId, "all"));
-  const items = query.data?.items.filter((item) => item.goalId === goalId) ?? [];
+  const query = useQuery(actionItemsQuery(pairId, "all", goalId));
+  const items = query.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="goal-items-title">
       <h2 id="goal-items-title">Action items for this goal</h2>

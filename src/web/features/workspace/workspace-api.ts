@@ -150,10 +150,10 @@ export const savePrivateNote = (pairId: string, sessionId: string | null, baseVe
 
 // ---- Action items
 
-export const actionItemsQuery = (pairId: string, status: "open" | "done" | "all") =>
+export const actionItemsQuery = (pairId: string, status: "open" | "done" | "all", goalId?: string) =>
   queryOptions({
-    queryKey: workspaceKeys.actionItems(pairId, status),
-    queryFn: ({ signal }) => api<ActionItemPage>(`${base(pairId)}/action-items`, { signal, query: { status, limit: 100 } }),
+    queryKey: [...workspaceKeys.actionItems(pairId, status), goalId ?? "any"],
+    queryFn: ({ signal }) => api<ActionItemPage>(`${base(pairId)}/action-items`, { signal, query: { status, goalId, limit: 100 } }),
   });
 export const createActionItem = (pairId: string, body: z.input<typeof ActionItemCreate>) =>
   api<ActionItem>(`${base(pairId)}/action-items`, { method: "POST", body });
