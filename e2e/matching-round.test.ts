@@ -341,6 +341,21 @@ describe("publishing, and the participants' answers", () => {
       const p = await own.newPage();
       try {
         await signIn(p, email, password);
+        if (email === "ria@example.org") {
+          // Ria answers from the link in her email, which opens the pair's workspace.
+          const mail = await waitForMail(server.dataDir, email);
+          const link = mail.text.match(/https?:\/\/\S+\/pairs\/[\w-]+/)?.[0] ?? "";
+          expect(link).not.toBe("");
+          await p.goto(new URL(link).pathname);
+          await p.getByText("This pair has not started yet").waitFor();
+          await p.getByText("Why we matched you").waitFor();
+          await expectNoSeriousAxeViolations(p, "a proposal in the workspace");
+          await p.getByRole("button", { name: `Accept ${partner}` }).click();
+          // Both accepted: the workspace opens where she stands.
+          await p.locator(".workspace__with").getByText("Active").waitFor();
+          await p.getByText("This pair has not started yet").waitFor({ state: "detached" });
+          continue;
+        }
         await p.goto("/pairs");
         await heading(p, "My pairs").waitFor();
         await settled(p);

@@ -5,6 +5,7 @@ import { LoadingState } from "../../components/loading-state";
 import { PageHeading } from "../../components/page-heading";
 import { isApiError } from "../../lib/api";
 import { browserTimeZone } from "../../lib/dates";
+import { ProposalResponse } from "../matching/proposal-response";
 import { overviewQuery, type WorkspaceOverview } from "./workspace-api";
 import { pairStatusLabels, sideLabel } from "./workspace-format";
 import "./workspace.css";
@@ -107,10 +108,18 @@ function WorkspaceNav({ pairId, partner }: { pairId: string; partner: string }) 
 function ClosedNotice({ overview }: { overview: WorkspaceOverview }) {
   const r = overview.relationship;
   if (r.writable) return null;
-  const why =
-    r.status === "proposed"
-      ? "This pair has not started yet: the workspace opens once you both accept."
-      : `${r.status === "ended" ? "This relationship ended early." : r.status === "completed" ? "This relationship is complete." : `This relationship is ${r.status}.`} You can read everything here, but nothing can be changed any more.`;
+  // The "your match" email links here: a proposal is answered right where it lands.
+  if (r.status === "proposed") {
+    return (
+      <>
+        <div className="notice notice--warning" role="note">
+          <p>This pair has not started yet: the workspace opens once you both accept.</p>
+        </div>
+        <ProposalResponse relationship={r} />
+      </>
+    );
+  }
+  const why = `${r.status === "ended" ? "This relationship ended early." : r.status === "completed" ? "This relationship is complete." : `This relationship is ${r.status}.`} You can read everything here, but nothing can be changed any more.`;
   return (
     <div className="notice notice--warning" role="note">
       <p>{why}</p>
