@@ -37,7 +37,9 @@ export const RoundRerun = z.strictObject({
   keepManualPairs: z
     .boolean()
     .default(true)
-    .describe("Pairs the coordinator set by hand in the round become locks in the new run (unless `locked` is given)"),
+    .describe(
+      "Pairs the coordinator set by hand in the round become locks in the new run, beside any `locked` given (those win for the same mentee)",
+    ),
 });
 
 export const RoundStats = z.object({

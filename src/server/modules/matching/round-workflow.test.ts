@@ -220,6 +220,14 @@ describe("editing a draft", () => {
     // A re-run keeps the hand-made pair as a lock.
     const rerun = (await admin.post(url(`/${roundId}/rerun`), {})).json();
     expect(rerun.settings.locked).toEqual([lock("lou@example.org", "mo@example.org")]);
+    // …also beside locks the coordinator gives, unless asked not to or the pair is excluded.
+    const noor = lock("noor@example.org", "ria@example.org");
+    const both = (await admin.post(url(`/${roundId}/rerun`), { locked: [noor] })).json();
+    expect(both.settings.locked).toEqual([noor, lock("lou@example.org", "mo@example.org")]);
+    const without = (await admin.post(url(`/${roundId}/rerun`), { locked: [noor], keepManualPairs: false })).json();
+    expect(without.settings.locked).toEqual([noor]);
+    const excluded = (await admin.post(url(`/${roundId}/rerun`), { excluded: [lock("lou@example.org", "mo@example.org")] })).json();
+    expect(excluded.settings.locked).toEqual([]);
   });
 
   it("discards a draft; a discarded round cannot be edited or published", async () => {

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { CheckboxField } from "../../components/checkbox-field";
 import type { PairRef, RerunInput, RoundDetail } from "./matching-api";
 import { SettingsForm, settingsOf } from "./settings-form";
-import { refsOf, samePair, type TunedPair, type useTuning } from "./tuning";
+import { refsOf, type TunedPair, type useTuning } from "./tuning";
 
 type RerunSectionProps = {
   round: RoundDetail;
@@ -34,9 +34,6 @@ export function RerunSection({ round, tuning, onRerun }: RerunSectionProps) {
   const [keepManual, setKeepManual] = useState(true);
   const nameOf = namer(round);
   const { locked, excluded } = tuning.tuning;
-  const manualPairs: PairRef[] = round.pairs
-    .filter((p) => p.manual)
-    .map((p) => ({ menteeEnrolmentId: p.mentee.enrolmentId, mentorEnrolmentId: p.mentor.enrolmentId }));
 
   const submit = (settings: { weights?: Record<string, number>; k?: number; requireSharedLanguage?: boolean }) => {
     const body: RerunInput = {
@@ -46,14 +43,8 @@ export function RerunSection({ round, tuning, onRerun }: RerunSectionProps) {
       excluded: refsOf(excluded),
       keepManualPairs: keepManual,
     };
-    // Sending `locked` replaces the round's list, and then the server doesn't add the pairs
-    // set by hand itself: add them here when asked to keep them.
-    if (tuning.changed) {
-      const extra = keepManual
-        ? manualPairs.filter((m) => !locked.some((l) => samePair(l, m) || l.menteeEnrolmentId === m.menteeEnrolmentId))
-        : [];
-      body.locked = [...refsOf(locked), ...extra];
-    }
+    // The server keeps the pairs set by hand as locks beside these (when asked to).
+    if (tuning.changed) body.locked = refsOf(locked);
     return onRerun(body);
   };
 
@@ -97,7 +88,7 @@ export function RerunSection({ round, tuning, onRerun }: RerunSectionProps) {
         progressLabel="Running again with your changes."
         onSubmit={submit}
       >
-        {manualPairs.length > 0 || round.pairs.some((p) => p.manual) ? (
+        {round.pairs.some((p) => p.manual) ? (
           <CheckboxField
             id="rerun-keep-manual"
             label="Keep the pairs I set by hand"
