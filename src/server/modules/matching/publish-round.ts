@@ -1,5 +1,6 @@
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { HOLDING_STATUSES } from "../../../core/relationships/status.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
 import { conflict } from "../../platform/errors.js";
@@ -102,14 +103,12 @@ export async function publishRound(
     const refusedAt = new Map(refused.map((r) => [r.index, r]));
     const skipped: Skipped[] = [];
     const mail: MailMessage[] = [];
-    const paired = new Set<string>();
     let next = 0;
     pairs.forEach((p, index) => {
       const mentee = { enrolmentId: p.menteeId, ...p.mentee };
       const mentor = { enrolmentId: p.mentorId, ...p.mentor };
       const refusal = refusedAt.get(index);
       if (refusal?.code === "mentee_already_matched") {
-        paired.add(p.menteeId);
         skipped.push({ mentee, mentor, reason: refusal.code, message: `${p.mentee.name} already has a live pair in this programme.` });
         return;
       }
@@ -118,23 +117,34 @@ export async function publishRound(
         return;
       }
       const relationship = made[next++];
-      paired.add(p.menteeId);
       mail.push(...newPairEmails(ctx, programme, relationship, { mentee: p.mentee, mentor: p.mentor }, reasonsOf(p)));
     });
     const created = made.length;
+    // Someone the round left out but who holds a live pair by now (paired by hand, or from an
+    // earlier round) is not told they were not matched.
     const unmatched = await tx
       .select({ id: matchUnmatched.menteeEnrolmentId, name: users.name, email: users.email })
       .from(matchUnmatched)
       .innerJoin(enrolments, eq(enrolments.id, matchUnmatched.menteeEnrolmentId))
       .innerJoin(users, eq(users.id, enrolments.userId))
-      .where(eq(matchUnmatched.roundId, round.id));
-    let unmatchedNotified = 0;
-    for (const u of unmatched) {
-      // Someone paired outside this round (by hand, or self-match) is not told they were not matched.
-      if (paired.has(u.id)) continue;
-      mail.push(notMatchedYetEmail(u, { roles, programme: programme.name }));
-      unmatchedNotified++;
-    }
+      .where(
+        and(
+          eq(matchUnmatched.roundId, round.id),
+          notExists(
+            tx
+              .select({ id: relationships.id })
+              .from(relationships)
+              .where(
+                and(
+                  eq(relationships.menteeEnrolmentId, matchUnmatched.menteeEnrolmentId),
+                  inArray(relationships.status, [...HOLDING_STATUSES]),
+                ),
+              ),
+          ),
+        ),
+      );
+    for (const u of unmatched) mail.push(notMatchedYetEmail(u, { roles, programme: programme.name }));
+    const unmatchedNotified = unmatched.length;
     await enqueueMail(tx, mail);
     const [published] = await tx
       .update(matchRounds)
