@@ -1,4 +1,5 @@
-import { and, count, eq, isNull, lt, max, min } from "drizzle-orm";
+import { and, count, eq, gte, isNull, lt, max, min } from "drizzle-orm";
+import { addDays } from "../../../core/workspace/local-time.js";
 import type { AppContext } from "../../platform/context.js";
 import { users } from "../accounts/tables.js";
 import { programmes } from "../programmes/tables.js";
@@ -9,6 +10,13 @@ import { followUpReminderEmail } from "./emails.js";
 import { pairLink } from "./links.js";
 import { meetingPairs } from "./meeting-pairs.js";
 import { enqueueNudge } from "./send-nudge.js";
+
+/**
+ * Only an item that fell overdue in the last week starts a reminder: sent jobs (and their
+ * dedupe keys) are pruned after two weeks, and an item left open for months must not
+ * bring the same reminder back every fortnight.
+ */
+const FRESHLY_OVERDUE_DAYS = 7;
 
 /**
  * Daily: a mentee with open action items past their due date is reminded to follow up.
@@ -38,7 +46,8 @@ export async function sendFollowUpReminders(ctx: AppContext, now = new Date()) {
         lt(actionItems.dueOn, today),
       ),
     )
-    .groupBy(relationships.id, users.id, users.email, users.name);
+    .groupBy(relationships.id, users.id, users.email, users.name)
+    .having(gte(max(actionItems.dueOn), addDays(today, -FRESHLY_OVERDUE_DAYS)));
   let sent = 0;
   for (const r of rows) {
     const queued = await ctx.db.transaction((tx) =>

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CapturedMail, startSmtpCapture } from "../../test-support/smtp-capture.js";
 import { Client, createTestApp, type TestApp } from "../../test-support/test-app.js";
@@ -146,6 +147,19 @@ describe("the follow-up reminder", () => {
     expect(mail.to).toEqual(["noor@example.org"]);
     expect(mail.text).toContain("1 open action item past the due date");
     expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+  });
+
+  it("does not come back for the same overdue items once the sent job is pruned", async () => {
+    // The nightly prune deletes jobs completed two weeks ago, and with them the dedupe key.
+    await t.ctx.db.execute(sql`delete from jobs where dedupe_key like 'nudge:follow-up:%'`);
+    const in16Days = new Date(Date.now() + 16 * 24 * HOUR);
+    expect(await sendFollowUpReminders(t.ctx, in16Days)).toBe(0);
+    // Another item falling overdue still brings a reminder (counting every overdue item).
+    const in15Days = new Date(Date.now() + 15 * 24 * HOUR).toISOString().slice(0, 10);
+    await w.noor.post(`/api/relationships/${w.noorAndMo.id}/action-items`, { title: "Book the talk", owner: "mentee", dueOn: in15Days });
+    expect(await sendFollowUpReminders(t.ctx, in16Days)).toBe(1);
+    const [mail] = (await delivered()).filter((m) => m.subject.includes("past due"));
+    expect(mail.text).toContain("2 open action items past the due date");
   });
 });
 
