@@ -17,6 +17,8 @@ export type SessionStats = {
 /**
  * Session metadata for every pair of a programme, keyed by relationship id. Pairs with no
  * sessions and no plan are absent (read them as zeros). For the coordinator's health view.
+ * Only sessions that began before a pair completed or ended count: a pair that chose to
+ * continue after the term meets outside the programme, and its coordinator does not see it.
  */
 export async function sessionStatsForProgramme(db: Executor, programmeId: string, now = new Date()): Promise<Map<string, SessionStats>> {
   const rows = await db
@@ -31,7 +33,13 @@ export async function sessionStatsForProgramme(db: Executor, programmeId: string
       acknowledged: sql<boolean>`bool_or(${mentoringPlans.mentorAcknowledgedAt} is not null and ${mentoringPlans.menteeAcknowledgedAt} is not null)`,
     })
     .from(relationships)
-    .leftJoin(pairSessions, eq(pairSessions.relationshipId, relationships.id))
+    .leftJoin(
+      pairSessions,
+      and(
+        eq(pairSessions.relationshipId, relationships.id),
+        or(isNull(relationships.endedAt), lt(pairSessions.startsAt, relationships.endedAt)),
+      ),
+    )
     .leftJoin(mentoringPlans, eq(mentoringPlans.relationshipId, relationships.id))
     .where(eq(relationships.programmeId, programmeId))
     .groupBy(relationships.id);

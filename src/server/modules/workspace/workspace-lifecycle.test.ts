@@ -196,6 +196,19 @@ describe("the end of the term", () => {
     await takeMail(w.t);
   });
 
+  it("keeps a continuing pair's meetings after the term out of the coordinator's view", async () => {
+    // Logged now, but held yesterday: still part of the term.
+    const held = { date: daysFromToday(-1), startTime: "12:00", timeZone: "UTC", held: true };
+    expect((await w.mentee.post(at(pairId, "/sessions"), held)).statusCode).toBe(201);
+    await takeMail(w.t);
+    const health = (await w.coordinator.get(`/api/programmes/${w.programmeId}/pairs-health?status=all`)).json();
+    const pair = health.items.find((p: { relationshipId: string }) => p.relationshipId === pairId);
+    expect(pair).toMatchObject({ status: "completed", sessionsHeld: 1, nextSessionAt: null });
+    expect(pair.lastSessionAt.slice(0, 10)).toBe(daysFromToday(-1));
+    // The pair still sees its upcoming sessions.
+    expect((await w.mentor.get(at(pairId, "/overview"))).json().nextSession).not.toBeNull();
+  });
+
   it("lets a continuing pair stop, without involving the coordinator", async () => {
     const closed = await w.mentee.post(at(pairId, "/end"), { category: "goals_met" });
     expect(closed.json()).toMatchObject({ status: "completed", continuing: false, writable: false });
