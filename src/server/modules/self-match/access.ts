@@ -6,15 +6,15 @@ import type { Principal } from "../../platform/auth/principal.js";
 import type { Executor } from "../../platform/db.js";
 import { conflict, forbidden } from "../../platform/errors.js";
 import { findEnrolmentOfUser } from "../enrolment/repository.js";
+import { rolesOf } from "../matching/pool.js";
 import { loadProgrammeFor } from "../programmes/access.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
 import { relationships } from "../relationships/tables.js";
 
 export type Side = "mentor" | "mentee";
 
-/** The programme's words for the two sides: mentor/mentee, or coach/coachee. */
-export const sideWords = (programme: Pick<ProgrammeRow, "type">) =>
-  programme.type === "mentoring" ? { giver: "mentor", receiver: "mentee" } : { giver: "coach", receiver: "coachee" };
+/** The programme's words for the two sides (mentor/mentee, or coach/coachee): the matching round's own. */
+export const sideWords = rolesOf;
 
 /**
  * The caller's approved enrolment on one side of a programme. Someone outside the programme

@@ -2,10 +2,10 @@ import { and, inArray } from "drizzle-orm";
 import type { Answers, SkillAnswer } from "../../../core/intake/questions.js";
 import { DEFAULT_WEIGHTS, type HardRules, pairKey, prepareProfile, scorePair } from "../../../core/matching/scoring.js";
 import type { Executor } from "../../platform/db.js";
+import { skillInfoFor } from "../matching/pair-rules.js";
 import { profileFromAnswers } from "../matching/profiles.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
 import { relationships } from "../relationships/tables.js";
-import { currentTaxonomy } from "../skills/taxonomy-cache.js";
 
 export type Person = { enrolmentId: string; userId: string; email: string; answers: Answers };
 
@@ -37,11 +37,8 @@ export function publicProfile(answers: Answers, side: "mentor" | "mentee") {
  * resolved at the term's start, or today once the term is under way.
  */
 export async function fitScorer(db: Executor, programme: Pick<ProgrammeRow, "termStart">) {
-  const taxonomy = await currentTaxonomy(db);
-  const skillInfo = (name: string) => {
-    const hit = taxonomy.resolve(name);
-    return hit ? { canonical: hit.skill.name, family: hit.skill.family } : undefined;
-  };
+  // The round's own skill lookup, so a mentor ranks a mentee's skills exactly as a round would.
+  const skillInfo = await skillInfoFor(db);
   const start = new Date(`${programme.termStart}T12:00:00Z`);
   const at = start.getTime() > Date.now() ? start : new Date();
   const prepare = (p: Person) => prepareProfile(profileFromAnswers(p.enrolmentId, p.email, p.answers, at), skillInfo);
