@@ -497,4 +497,24 @@ describe("after publishing, the coordinator follows up", () => {
     await page.getByText(/are no longer paired; both have been emailed/).waitFor();
     await expectFocusedElementText(page, "are no longer paired");
   });
+
+  test("pairing by hand is searched by name and refused with the rule it breaks", async () => {
+    await page.getByRole("button", { name: "Pair by hand…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Pair two people by hand" });
+    await dialog.getByRole("button", { name: "Pair them" }).click();
+    await dialog.getByText("Choose the mentee from the list").waitFor();
+    await expectNoSeriousAxeViolations(page, "pair by hand");
+    await dialog.getByLabel("The mentee", { exact: true }).fill("Noor");
+    await dialog.getByRole("option", { name: "Noor Mentee (noor@example.org)" }).click();
+    await dialog.getByLabel("Their mentor", { exact: true }).fill("mo@");
+    // With the keyboard this time: arrow to the suggestion, Enter takes it.
+    await dialog.getByRole("option", { name: "Mo Mentor (mo@example.org)" }).waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await dialog.getByRole("button", { name: "Pair them" }).click();
+    // Mo is Noor's manager: the server's rule comes back in words, and nothing is paired.
+    await dialog.getByText(/manages/).waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+  });
 });

@@ -135,6 +135,10 @@ export const pairListQuery = (programmeId: string, params: PairListParams) =>
   });
 
 /** Ends a pair at no one's fault and frees the mentee for a new match. */
+/** Pairs two approved people by hand, under the same rules as a round (both emailed). */
+export const pairByHand = (programmeId: string, body: { menteeEnrolmentId: string; mentorEnrolmentId: string }) =>
+  api<CoordinatorPair>(`${programmePath(programmeId)}/relationships`, { method: "POST", body });
+
 export const rematch = (programmeId: string, relationshipId: string, note?: string) =>
   api<RematchResult>(`${programmePath(programmeId)}/relationships/${id(relationshipId)}/rematch`, {
     method: "POST",

@@ -15,6 +15,7 @@ import type { Programme } from "../programmes/programmes-api";
 import { type CoordinatorPair, pairListQuery, refreshMatching, rematch, resolveOpen, roundsQuery } from "./matching-api";
 import { plural } from "./matching-labels";
 import { pairStatuses } from "./matching-search";
+import { PairByHandDialog } from "./pair-by-hand-dialog";
 import { settingsOf } from "./settings-form";
 import "./matching.css";
 
@@ -62,6 +63,8 @@ function Pairs({ programme }: { programme: Programme }) {
   const data = query.data;
   const [ending, setEnding] = useState<CoordinatorPair | null>(null);
   const [resolving, setResolving] = useState(false);
+  const [pairing, setPairing] = useState(false);
+  const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<string | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -79,11 +82,27 @@ function Pairs({ programme }: { programme: Programme }) {
           <button type="button" className="button button--primary" onClick={() => setResolving(true)}>
             Resolve open places…
           </button>
+          <button type="button" className="button button--secondary" onClick={() => setPairing(true)}>
+            Pair by hand…
+          </button>
           <Link to="/programmes/$programmeId/matching" params={{ programmeId: programme.id }} className="button button--secondary">
             Matching rounds
           </Link>
         </div>
       </div>
+
+      <PairByHandDialog
+        programme={programme}
+        open={pairing}
+        onClose={() => setPairing(false)}
+        onPaired={async (pair) => {
+          setPairing(false);
+          setOutcome(
+            `${pair.mentee.name} and ${pair.mentor.name} are paired${pair.status === "proposed" ? "; both are asked to accept" : ""}. Both were emailed.`,
+          );
+          await refreshMatching(queryClient, programme.id);
+        }}
+      />
 
       <nav aria-label="Filter pairs by status" className="status-filters">
         <ul>
