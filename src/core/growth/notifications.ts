@@ -25,8 +25,6 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, { label: string; hint
   },
 };
 
-export const isNotificationKind = (s: string): s is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(s);
-
 export const DEFAULT_AGENDA_REMINDER_HOURS = 24;
 export const AGENDA_REMINDER_HOURS = { min: 1, max: 96 } as const;
 

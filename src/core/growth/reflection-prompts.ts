@@ -54,9 +54,6 @@ export function weeklyPrompt(termStart: string, phases: Phase[], today: string):
   return { week, phase, stage, prompt: set[(week - 1) % set.length] };
 }
 
-/** Every prompt a reflection may have answered; the server keeps the prompt's text with the reflection. */
-export const ALL_WEEKLY_PROMPTS = Object.values(PROMPTS).flat();
-
 /**
  * The final debrief, written by each side at the end of the term: one reflection per
  * goal, one on the relationship, and a roadmap for afterwards.

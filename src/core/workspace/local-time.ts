@@ -7,8 +7,6 @@ const MINUTE = 60_000;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const isClockTime = (s: string) => TIME.test(s);
-
 /** Minutes since midnight of "HH:MM". */
 export function minutesOfDay(time: string): number {
   const m = TIME.exec(time);

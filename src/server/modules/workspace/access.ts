@@ -48,12 +48,5 @@ export async function lockOpenPair(tx: Tx, relationshipId: string): Promise<Rela
   return row;
 }
 
-/** Loads the pair for a change: 404 for outsiders, 409 when the workspace is closed. */
-export async function loadOpenPair(db: Executor, principal: Principal, relationshipId: string) {
-  const pair = await loadPair(db, principal, relationshipId);
-  assertWritable(pair.relationship);
-  return pair;
-}
-
 /** A 403 that says who may do it instead. */
 export const notYours = (code: string, message: string) => new AppError(403, code, message);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { ActionItem } from "../../../contracts/workspace.js";
 import { type Db, type Executor, queryRows } from "../../platform/db.js";
 import { notFound } from "../../platform/errors.js";
@@ -47,23 +47,6 @@ export async function openActionItemCount(db: Executor, relationshipId: string):
     .from(actionItems)
     .where(and(eq(actionItems.relationshipId, relationshipId), isNull(actionItems.doneAt)));
   return Number(n);
-}
-
-/** Open and done counts per goal, for the growth module's goal pages. */
-export async function actionItemCountsByGoal(db: Executor, goalIds: string[]): Promise<Map<string, { open: number; done: number }>> {
-  const map = new Map<string, { open: number; done: number }>();
-  if (goalIds.length === 0) return map;
-  const rows = await db
-    .select({
-      goalId: actionItems.goalId,
-      open: sql<number>`count(*) filter (where ${actionItems.doneAt} is null)::int`,
-      done: sql<number>`count(*) filter (where ${actionItems.doneAt} is not null)::int`,
-    })
-    .from(actionItems)
-    .where(inArray(actionItems.goalId, goalIds))
-    .groupBy(actionItems.goalId);
-  for (const r of rows) if (r.goalId) map.set(r.goalId, { open: Number(r.open), done: Number(r.done) });
-  return map;
 }
 
 async function findItem(db: Executor, relationshipId: string, itemId: string) {

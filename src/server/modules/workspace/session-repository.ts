@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, lt, ne } from "drizzle-orm";
+import { overlaps } from "../../../core/workspace/recurrence.js";
 import type { Executor } from "../../platform/db.js";
 import { conflict, notFound } from "../../platform/errors.js";
 import type { AgendaState, SessionRow } from "./present.js";
@@ -35,7 +36,7 @@ export async function assertNoOverlap(db: Executor, relationshipId: string, time
       ),
     );
   for (const t of times) {
-    const clash = existing.find((e) => e.startsAt < t.endsAt && t.startsAt < e.endsAt);
+    const clash = existing.find((e) => overlaps(e, t));
     if (clash)
       throw conflict("session_overlap", "You already have a session at that time. Pick another time, or move that session first.", {
         sessionId: clash.id,
