@@ -60,9 +60,13 @@ export async function saveDebrief(
   const goalIds = new Set(
     (await db.select({ id: goals.id }).from(goals).where(eq(goals.relationshipId, pair.relationship.id))).map((g) => g.id),
   );
-  const issues = input.goalNotes.flatMap((n, i) =>
-    goalIds.has(n.goalId) ? [] : [{ path: ["goalNotes", String(i), "goalId"], message: "That goal is not one of this pair's goals" }],
-  );
+  // One note per goal, so the debrief reads as one reflection on each goal.
+  const issues = input.goalNotes.flatMap((n, i) => {
+    const path = ["goalNotes", String(i), "goalId"];
+    if (!goalIds.has(n.goalId)) return [{ path, message: "That goal is not one of this pair's goals" }];
+    if (input.goalNotes.findIndex((m) => m.goalId === n.goalId) < i) return [{ path, message: "Write one reflection per goal" }];
+    return [];
+  });
   if (issues.length) throw badRequest("validation_failed", issues[0].message, { issues });
   // Empty notes are dropped: a goal without words needs no entry.
   const values = { goalNotes: input.goalNotes.filter((n) => n.text.trim()), relationship: input.relationship, roadmap: input.roadmap };

@@ -139,6 +139,19 @@ describe("the final debrief", () => {
     const wrong = await w.noor.request("PUT", `${base}/debrief`, { version: 1, goalNotes: [{ goalId: bens.id, text: "x" }] });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details.issues[0].path).toEqual(["goalNotes", "0", "goalId"]);
+    const twice = await w.noor.request("PUT", `${base}/debrief`, {
+      version: 1,
+      goalNotes: [
+        { goalId, text: "first" },
+        { goalId, text: "second" },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.details.issues[0].path).toEqual(["goalNotes", "1", "goalId"]);
+    expect((await w.noor.get(`${base}/debrief`)).json().mine).toMatchObject({
+      version: 1,
+      goalNotes: [{ goalId, text: "Ran two reviews alone." }],
+    });
     expect((await w.noor.request("PUT", `${base}/debrief`, { version: 0, relationship: "again" })).statusCode).toBe(409);
     expect((await w.mo.request("PUT", `${base}/debrief/sharing`, { shared: true })).json().error.code).toBe("nothing_to_share");
   });
