@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./support/browser";
-import { calendarPartOf, parseCalendar } from "./support/calendar";
+import { calendarPartOf, decodedMessage, parseCalendar } from "./support/calendar";
 import { type GroveServer, startGroveServer } from "./support/grove-server";
 import { type Mail, readMailbox } from "./support/mailbox";
 import { expectFocusedElementText, focused, heading, setUpInstance } from "./support/page-helpers";
@@ -15,9 +15,10 @@ import { expectFocusedElementText, focused, heading, setUpInstance } from "./sup
 // coordinator's screens must show none of what the two wrote.
 //
 // Time: the programme's term began ten weeks ago and ends within two weeks, so the
-// continuation question is open today. The plan sets the meeting time a minute or so
-// ahead, so the first session of the series really starts while the test runs and can be
-// marked held once it has.
+// continuation question is open today. The mentor moves the plan's meeting time to a
+// minute or so ahead, so the first session of the series really starts while the test
+// runs and can be marked held once it has (no clock is faked: server, browser and
+// calendars all agree).
 
 const admin = { name: "Ada Admin", email: "ada@example.org", password: "plenty of words here" };
 const cleo = { name: "Cleo Coordinator", email: "cleo@example.org", password: "coordinating with care" };
@@ -67,6 +68,7 @@ let firstStart: Date;
 /** The second session's invitation, to compare with its update after the reschedule. */
 let secondInvited: { uid: string; sequence: number; start: Date };
 let movedStart: Date;
+let cleoApi: Awaited<ReturnType<typeof apiSession>>;
 
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -178,6 +180,7 @@ beforeAll(async () => {
   programmeId = programme.json.id;
   expect((await ada("POST", `/api/programmes/${programmeId}/members`, { email: cleo.email, role: "coordinator" })).status).toBe(201);
   const api = await apiSession(cleo.email, cleo.password);
+  cleoApi = api;
   const csv = [
     "email,name,role,years_experience,skills,offers,seeks,timezone,languages,capacity,manager_email",
     `${tomas.email},${tomas.name},mentor,15,Go:5;Kubernetes:5,technical skills;career development,,Europe/Lisbon,English,1,`,
@@ -235,11 +238,8 @@ describe("the mentoring plan", () => {
   test("the mentee fills it in and agrees to it", async () => {
     await section(mentee, tomas.name, "Plan");
     await heading(mentee, "Your mentoring plan").waitFor();
-    // The weekly meeting is set a minute or so ahead, so the first session starts during this test.
-    firstStart = new Date(Math.ceil((Date.now() + 25_000) / 60_000) * 60_000);
-    const meeting = localParts(firstStart);
-    await mentee.getByLabel("Meeting day").selectOption(meeting.weekday);
-    await mentee.getByLabel("Meeting time").fill(meeting.time);
+    await mentee.getByLabel("Meeting day").selectOption(localParts(new Date(Date.now() + 60_000)).weekday);
+    await mentee.getByLabel("Meeting time").fill("18:00");
     await mentee.getByLabel("Time zone (optional)").selectOption(ZONE);
     await mentee.getByLabel("Video link or place").fill("https://meet.example.org/amara-tomas");
     await mentee.getByLabel("Notice needed to cancel (hours)").fill("12");
@@ -251,25 +251,36 @@ describe("the mentoring plan", () => {
     await expectNoSeriousAxeViolations(mentee, "plan (mentee)");
   });
 
-  test("the mentor edits a field; both acknowledge the new version", async () => {
+  test("the mentor changes the meeting time and adds his expectations; both acknowledge the new version", async () => {
     await mentor.goto(`${pairPath}/plan`);
     await heading(mentor, "Your mentoring plan").waitFor();
     await settled(mentor);
     await expect(mentor.getByLabel("What the mentee wants to focus on").inputValue()).resolves.toBe(words.menteeFocus);
+    await expectNoSeriousAxeViolations(mentor, "plan (mentor)");
+    // He moves the weekly meeting to a minute or so from now (time travel in the small), so
+    // the first session of the series starts while this test runs and can be marked held.
+    firstStart = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+    const meeting = localParts(firstStart);
+    await mentor.getByLabel("Meeting day").selectOption(meeting.weekday);
+    await mentor.getByLabel("Meeting time").fill(meeting.time);
     await mentor.getByLabel("What the mentor expects of the mentee").fill(words.mentorExpects);
     await mentor.getByRole("button", { name: "Save the plan" }).click();
-    // The change is recorded and clears both acknowledgements, the mentee's included.
+    // The change is recorded field by field and clears both acknowledgements, the mentee's included.
     const history = mentor.getByRole("region", { name: "Changes to the plan" });
     await history.getByText("Version 2", { exact: true }).waitFor();
+    await history
+      .getByRole("listitem")
+      .filter({ hasText: /^Meeting time: 18:00/ })
+      .getByText(meeting.time)
+      .waitFor();
     await history.getByText(words.mentorExpects).waitFor();
     await mentor.getByRole("button", { name: "I agree to version 2" }).click();
     await mentor.getByRole("heading", { name: "Waiting for agreement" }).waitFor();
-    await expectNoSeriousAxeViolations(mentor, "plan (mentor)");
 
     await mentee.reload();
     await settled(mentee);
     await mentee.getByText("You: not yet").waitFor();
-    await expect(mentee.getByLabel("What the mentor expects of the mentee").inputValue()).resolves.toBe(words.mentorExpects);
+    await expect(mentee.getByLabel("Meeting time").inputValue()).resolves.toBe(meeting.time);
     await mentee.getByRole("button", { name: "I agree to version 2" }).click();
     await mentee.getByRole("heading", { name: "Agreed by both of you" }).waitFor();
   });
@@ -286,6 +297,8 @@ describe("sessions in every calendar", () => {
     await expect(dialog.getByLabel("Time zone of these times").inputValue()).resolves.toBe(ZONE);
     await dialog.getByLabel("Repeat").selectOption("weekly");
     await dialog.getByLabel("How many sessions").fill("3");
+    await expectNoSeriousAxeViolations(mentee, "schedule dialog");
+    expect(firstStart.getTime() - Date.now(), "the plan's meeting time passed before the series was booked").toBeGreaterThan(0);
     await dialog.getByRole("button", { name: "Schedule the series" }).click();
     await mentee.getByRole("status").filter({ hasText: "3 upcoming sessions" }).waitFor();
     await expectNoSeriousAxeViolations(mentee, "sessions list");
@@ -700,11 +713,32 @@ describe("closing the term", () => {
     await settled(coordinator);
     const row = coordinator.getByRole("row").filter({ hasText: amara.name });
     await row.getByText(/Completed/).waitFor();
+    await expectNoSeriousAxeViolations(coordinator, "matching pairs (coordinator)");
     const page = await coordinator.content();
     for (const text of Object.values(words)) expect(page, `the pairs list shows "${text}"`).not.toContain(text);
-    // A continuing pair is outside programme reporting: it has left the live health list.
+    // A continuing pair is outside programme reporting: it has left the live health list…
     await coordinator.goto(`/programmes/${programmeId}/pairs-health`);
     await settled(coordinator);
     expect(await coordinator.getByRole("row").filter({ hasText: amara.name }).count()).toBe(0);
+    // …and the full list through the API is counts and dates, without a word of theirs.
+    const all = await cleoApi("GET", `/api/programmes/${programmeId}/pairs-health?status=all`);
+    expect(all.status).toBe(200);
+    expect(all.json.items).toHaveLength(1);
+    expect(all.json.items[0]).toMatchObject({ status: "completed", sessionsHeld: 1, planAcknowledged: true });
+    const json = JSON.stringify(all.json);
+    for (const text of Object.values(words)) expect(json, `pairs-health API shows "${text}"`).not.toContain(text);
+  });
+
+  test("no email sent during the term carries what the pair wrote", async () => {
+    const mails = await readMailbox(server.dataDir);
+    expect(mails.length).toBeGreaterThanOrEqual(4);
+    const messages: string[] = [];
+    for (const mail of mails) {
+      const message = await decodedMessage(mail.file);
+      messages.push(message);
+      for (const text of Object.values(words)) expect(message, `"${mail.subject}" carries "${text}"`).not.toContain(text);
+    }
+    // The search reads decoded bodies, not only headers: the invitations' own words are found.
+    expect(messages.filter((m) => m.includes("The attached invitation adds it to your calendar.")).length).toBeGreaterThanOrEqual(4);
   });
 });
