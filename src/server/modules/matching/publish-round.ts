@@ -10,6 +10,7 @@ import { enrolments } from "../enrolment/tables.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
 import { createPairs } from "../relationships/create-pair.js";
 import { relationships } from "../relationships/tables.js";
+import { closeRequestsForNewPairs } from "../self-match/close-for-new-pairs.js";
 import { lockDraft } from "./edit-round.js";
 import { notMatchedYetEmail } from "./emails.js";
 import { enqueueMail, newPairEmails } from "./pair-emails.js";
@@ -146,6 +147,8 @@ export async function publishRound(
     for (const u of unmatched) mail.push(notMatchedYetEmail(u, { roles, programme: programme.name }));
     const unmatchedNotified = unmatched.length;
     await enqueueMail(tx, mail);
+    // A round may be published in a programme that also took requests: those the new pairs make moot close.
+    await closeRequestsForNewPairs(ctx, tx, programme, made);
     const [published] = await tx
       .update(matchRounds)
       .set({ status: "published", publishedAt: new Date(), publishedBy: principal.user.id })

@@ -132,12 +132,3 @@ export async function createPairs(
   const byMentee = new Map(created.map((r) => [r.menteeEnrolmentId, r]));
   return { created: rows.map((r) => byMentee.get(r.menteeEnrolmentId) as RelationshipRow), refused };
 }
-
-/** Places a mentor has left: capacity minus live pairs. */
-export async function placesLeft(tx: Tx, mentorEnrolmentId: string, capacity: number | null) {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(relationships)
-    .where(and(eq(relationships.mentorEnrolmentId, mentorEnrolmentId), inArray(relationships.status, [...HOLDING_STATUSES])));
-  return (capacity ?? 0) - Number(row.n);
-}

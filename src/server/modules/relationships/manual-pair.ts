@@ -6,6 +6,7 @@ import { absentMentee, absentMentor } from "../matching/check-locks.js";
 import { enqueueMail, newPairEmails } from "../matching/pair-emails.js";
 import { rolesOf } from "../matching/pool.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
+import { closeRequestsForNewPairs } from "../self-match/close-for-new-pairs.js";
 import { presentCoordinatorPair } from "./coordinator-pairs.js";
 import { createPair } from "./create-pair.js";
 
@@ -13,7 +14,8 @@ import { createPair } from "./create-pair.js";
  * A coordinator pairs two people by hand, outside any round. The same rules hold as for the
  * engine (never one's own manager, a shared language, never a previous or declined pair, a
  * mentor who is taking mentees and has a place), each refusal naming the pair and the rule.
- * The pair starts or waits for both to accept as the programme says, and both are emailed.
+ * The pair starts or waits for both to accept as the programme says, and both are emailed;
+ * self-match requests the new pair makes moot are closed.
  */
 export async function pairByHand(ctx: AppContext, principal: Principal, programme: ProgrammeRow, menteeId: string, mentorId: string) {
   const roles = rolesOf(programme);
@@ -45,6 +47,7 @@ export async function pairByHand(ctx: AppContext, principal: Principal, programm
       matchReasons: reasons,
     });
     await enqueueMail(tx, newPairEmails(ctx, programme, row, { mentee, mentor }, reasons));
+    await closeRequestsForNewPairs(ctx, tx, programme, [row]);
     return presentCoordinatorPair(row, mentee, mentor);
   });
   ctx.logger.info({ programmeId: programme.id, relationshipId: result.id, by: principal.user.id, status }, "pair made by hand");

@@ -1,14 +1,15 @@
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import { CLOSED_REASONS, notPendingProblem, type RequestStatus } from "../../../core/self-match/requests.js";
+import { and, eq, gt } from "drizzle-orm";
+import { notPendingProblem, type RequestStatus } from "../../../core/self-match/requests.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
-import { queryRows, type Tx } from "../../platform/db.js";
+import type { Tx } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { enrolments } from "../enrolment/tables.js";
-import { createPair, placesLeft } from "../relationships/create-pair.js";
+import { createPair } from "../relationships/create-pair.js";
 import { requireSelfMatchOpen, sideWords } from "./access.js";
-import { requestAcceptedEmail, requestClosedMentorFullEmail, requestDeclinedEmail, requestWithdrawnEmail } from "./emails.js";
+import { closeRequestsForNewPairs } from "./close-for-new-pairs.js";
+import { requestAcceptedEmail, requestDeclinedEmail, requestWithdrawnEmail } from "./emails.js";
 import { loadRequestFor } from "./find-request.js";
 import { fitScorer, previousMentorsOf } from "./fit.js";
 import { selfMatchLinks } from "./links.js";
@@ -67,57 +68,21 @@ export async function acceptRequest(ctx: AppContext, principal: Principal, reque
       origin: "self_match",
       matchReasons: fit?.allowed ? fit.reasons : [],
     });
-    const [mentorNow] = await tx
-      .select({ capacity: enrolments.capacity })
-      .from(enrolments)
-      .where(eq(enrolments.id, request.mentorEnrolmentId));
-    const full = (await placesLeft(tx, request.mentorEnrolmentId, mentorNow.capacity)) <= 0;
-
-    const others = await queryRows<{ id: string; mentee_enrolment_id: string }>(
+    // The mentee's other requests, and the mentor's if that was their last place, are now moot.
+    const moot = await closeRequestsForNewPairs(ctx, tx, programme, [pair]);
+    const [p] = await requestsWithParties(tx, [request.id]);
+    await enqueue(
       tx,
-      sql`select id, mentee_enrolment_id from match_requests
-          where status = 'pending' and id <> ${request.id}
-            and (mentee_enrolment_id = ${request.menteeEnrolmentId} ${full ? sql`or mentor_enrolment_id = ${request.mentorEnrolmentId}` : sql``})
-          order by id for update`,
+      "mail.send",
+      requestAcceptedEmail(p.mentee, {
+        programme: programme.name,
+        ...words,
+        link: selfMatchLinks(ctx, programme.id).myRequests,
+        mentor: p.mentor.name,
+        closedOthers: moot.withdrawn.length,
+      }),
     );
-    const menteesOthers = others.filter((o) => o.mentee_enrolment_id === request.menteeEnrolmentId).map((o) => o.id);
-    const mentorsOthers = others.filter((o) => o.mentee_enrolment_id !== request.menteeEnrolmentId).map((o) => o.id);
-    const now = new Date();
-    if (menteesOthers.length > 0) {
-      await tx
-        .update(matchRequests)
-        .set({ status: "withdrawn", closedReason: CLOSED_REASONS.matchedElsewhere, respondedAt: now })
-        .where(inArray(matchRequests.id, menteesOthers));
-    }
-    if (mentorsOthers.length > 0) {
-      await tx
-        .update(matchRequests)
-        .set({ status: "closed", closedReason: CLOSED_REASONS.mentorFull, respondedAt: now })
-        .where(inArray(matchRequests.id, mentorsOthers));
-    }
-
-    // Everyone affected hears about it; the mail goes out once this commits.
-    const parties = await requestsWithParties(tx, [request.id, ...menteesOthers, ...mentorsOthers]);
-    const links = selfMatchLinks(ctx, programme.id);
-    const base = { programme: programme.name, ...words };
-    for (const p of parties) {
-      if (p.request.id === request.id) {
-        await enqueue(
-          tx,
-          "mail.send",
-          requestAcceptedEmail(p.mentee, { ...base, link: links.myRequests, mentor: p.mentor.name, closedOthers: menteesOthers.length }),
-        );
-      } else if (menteesOthers.includes(p.request.id)) {
-        await enqueue(
-          tx,
-          "mail.send",
-          requestWithdrawnEmail(p.mentor, { ...base, link: links.inbox, mentee: p.mentee.name, because: "matched" }),
-        );
-      } else {
-        await enqueue(tx, "mail.send", requestClosedMentorFullEmail(p.mentee, { ...base, link: links.findMentor, mentor: p.mentor.name }));
-      }
-    }
-    return { accepted, pair, closed: others.length };
+    return { accepted, pair, closed: moot.withdrawn.length + moot.closed.length };
   });
   ctx.logger.info(
     { programmeId: programme.id, requestId: request.id, relationshipId: result.pair.id, closedRequests: result.closed },

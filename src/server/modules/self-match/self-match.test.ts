@@ -307,6 +307,24 @@ describe("the mentor's inbox", () => {
   });
 });
 
+describe("pairs made another way", () => {
+  it("withdraw the mentee's waiting requests when the coordinator pairs them by hand, and tell those mentors", async () => {
+    const asked = await request("ben@example.org", "kim@example.org");
+    expect(asked.statusCode, asked.body).toBe(201);
+    mark = smtp.messages.length;
+    const byHand = await admin.post(`${url()}/relationships`, {
+      menteeEnrolmentId: ids["ben@example.org"],
+      mentorEnrolmentId: ids["mo@example.org"],
+    });
+    expect(byHand.statusCode, byHand.body).toBe(201);
+    const toKim = (await sent("ben@example.org")).json().items.find((r: { mentor: { name: string } }) => r.mentor.name === "Kim Manager");
+    expect(toKim).toMatchObject({ status: "withdrawn", closedReason: "The mentee was matched with another mentor." });
+    expect((await received("kim@example.org")).json().pendingRequests).toBe(0);
+    await t.runJobs();
+    expect(mailTo("kim@example.org").filter((m) => /no longer open/.test(m.subject))).toHaveLength(1);
+  });
+});
+
 describe("expiry", () => {
   it("an answer after the expiry is refused; the job marks it expired and tells both people", async () => {
     const res = await request("tao@example.org", "mo@example.org");
