@@ -720,6 +720,17 @@ describe("closing the term", () => {
     await coordinator.goto(`/programmes/${programmeId}/pairs-health`);
     await settled(coordinator);
     expect(await coordinator.getByRole("row").filter({ hasText: amara.name }).count()).toBe(0);
+    await coordinator.getByRole("heading", { name: "No current pairs" }).waitFor();
+    // …and is still there, as counts and dates, among all pairs.
+    await coordinator.getByRole("link", { name: "All, including finished" }).click();
+    await coordinator
+      .getByRole("row")
+      .filter({ hasText: amara.name })
+      .getByText(/Completed/)
+      .waitFor();
+    await expectNoSeriousAxeViolations(coordinator, "pair health, all pairs");
+    const allPage = await coordinator.content();
+    for (const text of Object.values(words)) expect(allPage, `all pairs' health shows "${text}"`).not.toContain(text);
     // …and the full list through the API is counts and dates, without a word of theirs.
     const all = await cleoApi("GET", `/api/programmes/${programmeId}/pairs-health?status=all`);
     expect(all.status).toBe(200);

@@ -347,9 +347,10 @@ export const pairsHealthSorts = ["risk", "last_session", "mentee"] as const;
 const pairsHealthRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/programmes/$programmeId/pairs-health",
-  validateSearch: (search: Record<string, unknown>): { sort?: (typeof pairsHealthSorts)[number]; page?: number } => ({
+  validateSearch: (search: Record<string, unknown>): { sort?: (typeof pairsHealthSorts)[number]; page?: number; show?: "all" } => ({
     sort: oneOf(search.sort, pairsHealthSorts),
     page: pageNumber(search.page),
+    show: oneOf(search.show, ["all"] as const),
   }),
   component: lazyRouteComponent(() => import("../features/growth/pairs-health-page"), "PairsHealthPage"),
 });

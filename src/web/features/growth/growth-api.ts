@@ -57,7 +57,8 @@ export const growthKeys = {
   debrief: (pairId: string) => ["relationships", pairId, "growth", "debrief"] as const,
   introductions: (pairId: string, page: number) => ["relationships", pairId, "growth", "introductions", page] as const,
   notifications: ["me", "notifications"] as const,
-  pairsHealth: (programmeId: string, sort: string, page: number) => ["programmes", programmeId, "pairs-health", sort, page] as const,
+  pairsHealth: (programmeId: string, sort: string, page: number, status: string) =>
+    ["programmes", programmeId, "pairs-health", sort, page, status] as const,
 };
 
 // ---- Goals
@@ -170,12 +171,12 @@ export const unsubscribe = (token: string) =>
 
 export const PAIRS_HEALTH_PER_PAGE = 25;
 export type PairsHealthSort = "risk" | "last_session" | "mentee";
-export const pairsHealthQuery = (programmeId: string, sort: PairsHealthSort, page: number) =>
+export const pairsHealthQuery = (programmeId: string, sort: PairsHealthSort, page: number, status: "live" | "all" = "live") =>
   queryOptions({
-    queryKey: growthKeys.pairsHealth(programmeId, sort, page),
+    queryKey: growthKeys.pairsHealth(programmeId, sort, page, status),
     queryFn: ({ signal }) =>
       api<z.infer<typeof PairsHealthPage>>(`/api/programmes/${id(programmeId)}/pairs-health`, {
         signal,
-        query: { sort, limit: PAIRS_HEALTH_PER_PAGE, offset: (page - 1) * PAIRS_HEALTH_PER_PAGE },
+        query: { sort, status, limit: PAIRS_HEALTH_PER_PAGE, offset: (page - 1) * PAIRS_HEALTH_PER_PAGE },
       }),
   });

@@ -41,8 +41,8 @@ export function PairsHealthPage() {
 }
 
 function HealthTable({ programmeId }: { programmeId: string }) {
-  const { sort = "risk", page = 1 } = route.useSearch();
-  const query = useQuery(pairsHealthQuery(programmeId, sort, page));
+  const { sort = "risk", page = 1, show } = route.useSearch();
+  const query = useQuery(pairsHealthQuery(programmeId, sort, page, show === "all" ? "all" : "live"));
   const data = query.data;
   return (
     <>
@@ -53,7 +53,7 @@ function HealthTable({ programmeId }: { programmeId: string }) {
               <Link
                 to="/programmes/$programmeId/pairs-health"
                 params={{ programmeId }}
-                search={{ sort: s.value === "risk" ? undefined : s.value }}
+                search={{ sort: s.value === "risk" ? undefined : s.value, show }}
                 aria-current={sort === s.value ? "page" : undefined}
                 className="filters__link"
               >
@@ -63,15 +63,52 @@ function HealthTable({ programmeId }: { programmeId: string }) {
           ))}
         </ul>
       </nav>
+      <nav aria-label="Which pairs" className="filters">
+        <ul>
+          {(
+            [
+              [undefined, "Current pairs"],
+              ["all", "All, including finished"],
+            ] as const
+          ).map(([value, label]) => (
+            <li key={label}>
+              <Link
+                to="/programmes/$programmeId/pairs-health"
+                params={{ programmeId }}
+                search={{ sort: sort === "risk" ? undefined : sort, show: value }}
+                aria-current={show === value ? "page" : undefined}
+                className="filters__link"
+              >
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <p role="status" className="results-count">
-        {data ? `${data.total} ${data.total === 1 ? "pair" : "pairs"}` : ""}
+        {data ? `${data.total} ${data.total === 1 ? "pair" : "pairs"}${show === "all" ? "" : " current"}` : ""}
       </p>
       {query.isPending ? <LoadingState label="Loading pairs…" /> : null}
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
       {data && data.total === 0 ? (
         <div className="empty">
-          <h2 className="empty__title">No pairs yet</h2>
-          <p>Once pairs are published from matching, how each is doing shows up here.</p>
+          {show === "all" ? (
+            <>
+              <h2 className="empty__title">No pairs yet</h2>
+              <p>Once pairs are published from matching, how each is doing shows up here.</p>
+            </>
+          ) : (
+            <>
+              <h2 className="empty__title">No current pairs</h2>
+              <p>
+                Proposed, active and paused pairs show here. Finished and ended pairs are under{" "}
+                <Link to="/programmes/$programmeId/pairs-health" params={{ programmeId }} search={{ show: "all" }}>
+                  all pairs
+                </Link>
+                .
+              </p>
+            </>
+          )}
         </div>
       ) : null}
       {data && data.items.length > 0 ? (
@@ -105,7 +142,7 @@ function HealthTable({ programmeId }: { programmeId: string }) {
             limit={PAIRS_HEALTH_PER_PAGE}
             offset={(page - 1) * PAIRS_HEALTH_PER_PAGE}
             to={`/programmes/${programmeId}/pairs-health`}
-            search={(p) => ({ sort: sort === "risk" ? undefined : sort, page: p })}
+            search={(p) => ({ sort: sort === "risk" ? undefined : sort, page: p, show })}
             label="Pages of pairs"
           />
         </>
