@@ -25,11 +25,18 @@ export function sessionTimesProblem(t: Pick<SessionTimes, "startTime" | "endTime
   return null;
 }
 
-/** "18:00" plus 60 minutes → "19:00"; clamped to the end of the day. */
-export function addMinutes(time: string, minutes: number): string {
-  const total = Math.min(minutesOfDay(time) + minutes, 23 * 60 + 59);
+/**
+ * "18:00" plus 60 minutes → "19:00". Null when that runs past midnight: sessions end on
+ * the day they start, and silently cutting one short would be worse than asking.
+ */
+export function addMinutes(time: string, minutes: number): string | null {
+  const total = minutesOfDay(time) + minutes;
+  if (total > 23 * 60 + 59) return null;
   return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
 }
+
+export const endsNextDayMessage = (minutes: number) =>
+  `A ${minutes}-minute session starting then would end after midnight. Choose an earlier start, or set the end time.`;
 
 /**
  * The sessions of a series. Each one keeps the series' wall-clock time in its time zone,

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { SessionReschedule } from "../../../contracts/workspace.js";
 import { minutesOfDay, toUtc } from "../../../core/workspace/local-time.js";
-import { addMinutes, sessionTimesProblem } from "../../../core/workspace/recurrence.js";
+import { addMinutes, endsNextDayMessage, sessionTimesProblem } from "../../../core/workspace/recurrence.js";
 import { rescheduleProblem } from "../../../core/workspace/session-rules.js";
 import type { AppContext } from "../../platform/context.js";
 import { badRequest, conflict } from "../../platform/errors.js";
@@ -30,6 +30,10 @@ export async function rescheduleSession(
     const s = await findSession(tx, r.id, sessionId, true);
     const length = minutesOfDay(s.localEndTime) - minutesOfDay(s.localStartTime);
     const endTime = input.endTime ?? addMinutes(input.startTime, length);
+    if (!endTime) {
+      const message = endsNextDayMessage(length);
+      throw badRequest("ends_next_day", message, { issues: [{ path: ["startTime"], message }] });
+    }
     const timeZone = input.timeZone ?? s.timeZone;
     const timesProblem = sessionTimesProblem({ startTime: input.startTime, endTime });
     if (timesProblem)

@@ -3,7 +3,13 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { SessionSchedule } from "../../../contracts/workspace.js";
 import { WEEKDAYS } from "../../../core/intake/questions.js";
-import { addMinutes, nextMeetingDate, seriesOccurrences, sessionTimesProblem } from "../../../core/workspace/recurrence.js";
+import {
+  addMinutes,
+  endsNextDayMessage,
+  nextMeetingDate,
+  seriesOccurrences,
+  sessionTimesProblem,
+} from "../../../core/workspace/recurrence.js";
 import { newSessionProblem } from "../../../core/workspace/session-rules.js";
 import type { AppContext } from "../../platform/context.js";
 import { badRequest, conflict } from "../../platform/errors.js";
@@ -37,6 +43,10 @@ export async function scheduleSessions(ctx: AppContext, pair: Pair, input: Input
       input.date ?? (plan?.meetingDay ? nextMeetingDate(now, WEEKDAYS.indexOf(plan.meetingDay), startTime, timeZone) : undefined);
     if (!date) throw missing("date", "Choose a date, or set a meeting day in your plan.");
     const endTime = input.endTime ?? addMinutes(startTime, pair.programme.sessionMinutes);
+    if (!endTime) {
+      const message = endsNextDayMessage(pair.programme.sessionMinutes);
+      throw badRequest("ends_next_day", message, { issues: [{ path: ["startTime"], message }] });
+    }
 
     const timesProblem = sessionTimesProblem({ startTime, endTime });
     if (timesProblem)

@@ -103,6 +103,8 @@ describe("scheduling", () => {
       [{ date: daysFromToday(20), startTime: "10:00", endTime: "09:00", timeZone: "UTC" }, 400, "ends_before_start"],
       [{ date: daysFromToday(20), startTime: "10:00", endTime: "10:00", timeZone: "UTC" }, 400, "ends_before_start"],
       [{ date: daysFromToday(20), startTime: "06:00", endTime: "17:00", timeZone: "UTC" }, 400, "session_too_long"],
+      // The programme's default length would run past midnight: asked, not cut short.
+      [{ date: daysFromToday(20), startTime: "23:30", timeZone: "UTC" }, 400, "ends_next_day"],
       [{ date: daysFromToday(20), startTime: "25:00", timeZone: "UTC" }, 400, "validation_failed"],
       [{ date: daysFromToday(20), startTime: "10:00", timeZone: "Mars/Olympus" }, 400, "validation_failed"],
       [
