@@ -72,8 +72,7 @@ export async function saveAgenda(
   await db.transaction(async (tx) => {
     await lockOpenPair(tx, pair.relationship.id);
     const session = await findSession(tx, pair.relationship.id, sessionId, true);
-    if (session.status === "cancelled")
-      throw conflict("session_not_scheduled", "This session was cancelled; its agenda can no longer change.");
+    if (session.status === "cancelled") throw cancelledSession();
     const [row] = await tx.select().from(sessionAgendas).where(eq(sessionAgendas.sessionId, session.id));
     if ((row?.version ?? 0) !== input.version)
       throw conflict(
@@ -96,12 +95,15 @@ export async function saveAgenda(
   return readAgenda(db, pair, sessionId);
 }
 
+const cancelledSession = () => conflict("session_not_scheduled", "This session was cancelled; its agenda can no longer change.");
+
 /** Shares the agenda with the mentor. Later edits stay shared: the mentor always reads the latest. */
 export async function shareAgenda(db: Db, pair: Pair, sessionId: string, now = new Date()) {
   if (pair.side !== "mentee") throw menteeOnly();
   await db.transaction(async (tx) => {
     await lockOpenPair(tx, pair.relationship.id);
     const session = await findSession(tx, pair.relationship.id, sessionId, true);
+    if (session.status === "cancelled") throw cancelledSession();
     const [row] = await tx.select().from(sessionAgendas).where(eq(sessionAgendas.sessionId, session.id));
     if (!row || agendaIsEmpty(row.sections)) throw badRequest("agenda_empty", "Write at least one part of the agenda before sharing it.");
     if (row.status !== "shared")
@@ -115,6 +117,7 @@ export async function addAgendaComment(db: Db, pair: Pair, sessionId: string, bo
   await db.transaction(async (tx) => {
     await lockOpenPair(tx, pair.relationship.id);
     const session = await findSession(tx, pair.relationship.id, sessionId);
+    if (session.status === "cancelled") throw cancelledSession();
     const [row] = await tx.select({ status: sessionAgendas.status }).from(sessionAgendas).where(eq(sessionAgendas.sessionId, session.id));
     if (row?.status !== "shared")
       throw conflict("agenda_not_shared", "The agenda has not been shared yet; comments open once the mentee shares it.");

@@ -206,6 +206,11 @@ describe("changing a session", () => {
     expect((await w.mentor.patch(url(`/sessions/${sessionId}`), { date: daysFromToday(40), startTime: "09:00" })).json().error.code).toBe(
       "session_not_scheduled",
     );
+    // Nor can its agenda be shared or commented on any more.
+    expect((await w.mentee.post(url(`/sessions/${sessionId}/agenda/share`), {})).json().error.code).toBe("session_not_scheduled");
+    expect((await w.mentor.post(url(`/sessions/${sessionId}/agenda/comments`), { body: "See you then" })).json().error.code).toBe(
+      "session_not_scheduled",
+    );
   });
 
   it("cancels the rest of a series in one go", async () => {
