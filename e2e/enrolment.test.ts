@@ -4,6 +4,7 @@ import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./suppo
 import { type GroveServer, startGroveServer } from "./support/grove-server";
 import { waitForMail } from "./support/mailbox";
 import { expectFocusedElementText, expectNoHorizontalScroll, focused, heading, setUpInstance, tabTo } from "./support/page-helpers";
+import { settled, signIn } from "./support/session";
 
 // Enrolment from both sides on one server: a coordinator designs a programme and its
 // form, opens applications, invites, imports and reviews; applicants apply through the
@@ -50,22 +51,9 @@ afterAll(async () => {
 /** The section links every coordinator page of a programme has. */
 const section = (p: Page, name: string) => p.getByRole("navigation", { name: /^Sections of/ }).getByRole("link", { name, exact: true });
 
-/** Waits until no "Loading…" message is left on the page. */
-async function settled(p: Page) {
-  await p
-    .getByRole("status")
-    .filter({ hasText: /^Loading|Checking/ })
-    .first()
-    .waitFor({ state: "detached" });
-}
-
 describe("a coordinator designs a programme and opens it", () => {
   test("creates a programme and adds a question to the mentee form", async () => {
-    await page.goto("/sign-in");
-    await page.getByLabel("Email", { exact: true }).fill(coordinator.email);
-    await page.getByLabel("Password", { exact: true }).fill(coordinator.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await heading(page, "Programmes").waitFor();
+    await signIn(page, coordinator.email, coordinator.password);
 
     await page.getByRole("link", { name: "New programme" }).click();
     await page.getByLabel("Name", { exact: true }).fill("Frontend Circle");

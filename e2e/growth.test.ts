@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./support/browser";
 import { type GroveServer, startGroveServer } from "./support/grove-server";
 import { expectNoHorizontalScroll, focused, heading, setUpInstance } from "./support/page-helpers";
+import { apiSession, settled, signIn } from "./support/session";
 
 // Goals, reflections, SWOT, introductions and the debrief in two browsers (a mentee and her
 // mentor), the account's email settings, the unsubscribe page, and the coordinator's pair
@@ -25,41 +26,6 @@ let mo: Page;
 let cleo: Page;
 let pairPath = "";
 let programmeId = "";
-
-async function apiSession(baseUrl: string, email: string, secret: string) {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: secret }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown, contentType = "application/json") => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": contentType }) },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
-  };
-}
-
-async function signIn(p: Page, email: string, secret = password) {
-  await p.goto("/sign-in");
-  await p.getByLabel("Email", { exact: true }).fill(email);
-  await p.getByLabel("Password", { exact: true }).fill(secret);
-  await p.getByRole("button", { name: "Sign in" }).click();
-  await heading(p, "Programmes").waitFor();
-}
-
-const settled = (p: Page) =>
-  p
-    .getByRole("status")
-    .filter({ hasText: /^Loading/ })
-    .first()
-    .waitFor({ state: "detached" });
 
 const section = (p: Page, partner: string, name: string) =>
   p
@@ -87,8 +53,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   contexts = await Promise.all([0, 1, 2].map(() => newContext(browser, server.baseUrl)));
   [noor, mo, cleo] = await Promise.all(contexts.map((c) => c.newPage()));
-  await signIn(noor, "noor@example.org");
-  await signIn(mo, "mo@example.org");
+  await signIn(noor, "noor@example.org", password);
+  await signIn(mo, "mo@example.org", password);
   await signIn(cleo, admin.email, admin.password);
   const pairs = await (await apiSession(server.baseUrl, "noor@example.org", password))("GET", "/api/relationships");
   pairPath = `/pairs/${pairs.json[0].id}`;

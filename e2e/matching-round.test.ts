@@ -4,6 +4,7 @@ import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./suppo
 import { type GroveServer, startGroveServer } from "./support/grove-server";
 import { waitForMail } from "./support/mailbox";
 import { expectFocusedElementText, expectNoHorizontalScroll, focused, heading, setUpInstance, tabTo } from "./support/page-helpers";
+import { apiSession, settled, signIn } from "./support/session";
 
 // A matching round from the coordinator's screens to the participants' answers, on one
 // server: run, inspect a pair side by side, lock one pair and exclude another, run again,
@@ -39,27 +40,6 @@ let secondRoundPath = "";
 /** Ben's mentor in the first draft: excluded for the second run. */
 let bensFirstMentor = "";
 
-/** A signed-in API session for setting up what the story is not about. */
-async function apiSession(baseUrl: string, email: string, secret: string) {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: secret }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown, contentType = "application/json") => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": contentType }) },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
-  };
-}
-
 beforeAll(async () => {
   server = await startGroveServer();
   await setUpInstance(server.baseUrl, coordinator);
@@ -87,22 +67,6 @@ afterAll(async () => {
 });
 
 const section = (p: Page, name: string) => p.getByRole("navigation", { name: /^Sections of/ }).getByRole("link", { name, exact: true });
-
-async function settled(p: Page) {
-  await p
-    .getByRole("status")
-    .filter({ hasText: /^Loading|^Comparing/ })
-    .first()
-    .waitFor({ state: "detached" });
-}
-
-async function signIn(p: Page, email: string, secret: string) {
-  await p.goto("/sign-in");
-  await p.getByLabel("Email", { exact: true }).fill(email);
-  await p.getByLabel("Password", { exact: true }).fill(secret);
-  await p.getByRole("button", { name: "Sign in" }).click();
-  await heading(p, "Programmes").waitFor();
-}
 
 /** The row of the pairs table for this mentee. */
 const pairRow = (p: Page, mentee: string) =>

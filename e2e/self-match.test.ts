@@ -4,6 +4,7 @@ import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./suppo
 import { type GroveServer, startGroveServer } from "./support/grove-server";
 import { readMailbox, waitForMail } from "./support/mailbox";
 import { expectNoHorizontalScroll, focused, heading, setUpInstance, tabTo } from "./support/page-helpers";
+import { type ApiRequest, apiSession, settled, signIn } from "./support/session";
 
 // Self-match from both sides: a coordinator switches a programme to mentees requesting
 // mentors; a mentee asks three mentors; one declines with a reason, another accepts;
@@ -32,25 +33,13 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let programmeId = "";
 
-/** A signed-in API session for setting the stage quickly (the stories themselves run in the browser). */
-async function apiSession(email: string, password: string) {
-  const res = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown, contentType = "application/json") => {
-    const r = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { cookie, "X-CSRF-Token": csrfToken, ...(body === undefined ? {} : { "Content-Type": contentType }) },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (r.status >= 400) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
+/** Sets the stage through the API as this person; a refusal there means the stage is broken, so it throws. */
+async function stageAs(email: string, password: string) {
+  const request = await apiSession(server.baseUrl, email, password);
+  return async (...args: Parameters<ApiRequest>) => {
+    const { status, json, text } = await request(...args);
+    if (status >= 400) throw new Error(`${args[0]} ${args[1]}: ${status} ${text}`);
+    return json;
   };
 }
 
@@ -58,11 +47,7 @@ async function signedIn(person: { email: string; password: string }, viewport?: 
   const context = await newContext(browser, server.baseUrl, viewport);
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(person.email);
-  await page.getByLabel("Password", { exact: true }).fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await heading(page, "Programmes").waitFor();
+  await signIn(page, person.email, person.password);
   return page;
 }
 
@@ -80,18 +65,10 @@ async function waitForSubject(to: string, subject: string) {
   throw new Error(`No mail "${subject}" to ${to}`);
 }
 
-async function settled(p: Page) {
-  await p
-    .getByRole("status")
-    .filter({ hasText: /^Loading/ })
-    .first()
-    .waitFor({ state: "detached" });
-}
-
 beforeAll(async () => {
   server = await startGroveServer();
   await setUpInstance(server.baseUrl, coordinator);
-  const api = await apiSession(coordinator.email, coordinator.password);
+  const api = await stageAs(coordinator.email, coordinator.password);
   for (const person of [noor, mo, ria, sam]) await api("POST", "/api/users", person);
   const programme = await api("POST", "/api/programmes", { name: "Go Guild", description: "Twelve weeks of Go, one person at a time." });
   programmeId = programme.id;

@@ -5,6 +5,7 @@ import { calendarPartOf, decodedMessage, parseCalendar } from "./support/calenda
 import { type GroveServer, startGroveServer } from "./support/grove-server";
 import { type Mail, readMailbox } from "./support/mailbox";
 import { expectFocusedElementText, focused, heading, setUpInstance } from "./support/page-helpers";
+import { type ApiRequest, apiSession, settled, signIn } from "./support/session";
 
 // Issue #6, done: a mentee and her mentor, each signed in in their own browser, go
 // through a whole term of a mentoring programme — accepting the pair, the plan (edited
@@ -68,7 +69,7 @@ let firstStart: Date;
 /** The second session's invitation, to compare with its update after the reschedule. */
 let secondInvited: { uid: string; sequence: number; start: Date };
 let movedStart: Date;
-let cleoApi: Awaited<ReturnType<typeof apiSession>>;
+let cleoApi: ApiRequest;
 
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -93,25 +94,7 @@ function localParts(at: Date, timeZone = ZONE) {
 }
 
 /** A signed-in API session, only for setting the stage and for the refusals a screen never offers. */
-async function apiSession(email: string, password: string) {
-  const res = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown, contentType = "application/json") => {
-    const r = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { cookie, "X-CSRF-Token": csrfToken, ...(body === undefined ? {} : { "Content-Type": contentType }) },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const text = await r.text();
-    return { status: r.status, json: text ? JSON.parse(text) : undefined };
-  };
-}
+const apiAs = (person: { email: string; password: string }) => apiSession(server.baseUrl, person.email, person.password);
 
 /** A request with the browser's own cookie and CSRF token: what a hand-made request from that person would do. */
 async function asBrowser(context: BrowserContext, method: "PUT" | "PATCH", path: string, data: unknown) {
@@ -119,21 +102,6 @@ async function asBrowser(context: BrowserContext, method: "PUT" | "PATCH", path:
   const res = await context.request.fetch(path, { method, data, headers: { "X-CSRF-Token": session.csrfToken } });
   return { status: res.status(), json: await res.json() };
 }
-
-async function signIn(p: Page, person: { email: string; password: string }) {
-  await p.goto("/sign-in");
-  await p.getByLabel("Email", { exact: true }).fill(person.email);
-  await p.getByLabel("Password", { exact: true }).fill(person.password);
-  await p.getByRole("button", { name: "Sign in" }).click();
-  await heading(p, "Programmes").waitFor();
-}
-
-const settled = (p: Page) =>
-  p
-    .getByRole("status")
-    .filter({ hasText: /^Loading/ })
-    .first()
-    .waitFor({ state: "detached" });
 
 const section = async (p: Page, partner: string, name: string) => {
   await p
@@ -161,7 +129,7 @@ async function mailsTo(to: string, subject: RegExp, count = 1): Promise<Mail[]> 
 beforeAll(async () => {
   server = await startGroveServer();
   await setUpInstance(server.baseUrl, admin);
-  const ada = await apiSession(admin.email, admin.password);
+  const ada = await apiAs(admin);
   for (const person of [cleo, amara, tomas])
     expect((await ada("POST", "/api/users", { email: person.email, name: person.name, password: person.password })).status).toBe(201);
 
@@ -179,7 +147,7 @@ beforeAll(async () => {
   expect(programme.status, JSON.stringify(programme.json)).toBe(201);
   programmeId = programme.json.id;
   expect((await ada("POST", `/api/programmes/${programmeId}/members`, { email: cleo.email, role: "coordinator" })).status).toBe(201);
-  const api = await apiSession(cleo.email, cleo.password);
+  const api = await apiAs(cleo);
   cleoApi = api;
   const csv = [
     "email,name,role,years_experience,skills,offers,seeks,timezone,languages,capacity,manager_email",
@@ -198,7 +166,11 @@ beforeAll(async () => {
   tomasContext = await newContext(browser, server.baseUrl);
   cleoContext = await newContext(browser, server.baseUrl);
   [mentee, mentor, coordinator] = await Promise.all([amaraContext, tomasContext, cleoContext].map((c) => c.newPage()));
-  await Promise.all([signIn(mentee, amara), signIn(mentor, tomas), signIn(coordinator, cleo)]);
+  await Promise.all([
+    signIn(mentee, amara.email, amara.password),
+    signIn(mentor, tomas.email, tomas.password),
+    signIn(coordinator, cleo.email, cleo.password),
+  ]);
 }, 180_000);
 
 afterAll(async () => {

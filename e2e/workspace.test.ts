@@ -4,6 +4,7 @@ import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./suppo
 import { type GroveServer, startGroveServer } from "./support/grove-server";
 import { readMailbox } from "./support/mailbox";
 import { expectNoHorizontalScroll, heading, setUpInstance } from "./support/page-helpers";
+import { apiSession, settled, signIn } from "./support/session";
 
 // A smoke test of the pair workspace screens: a mentee and her mentor, paired by a
 // published round, write the plan, schedule a series, prepare an agenda, and both edit
@@ -24,41 +25,6 @@ let noor: Page;
 let mo: Page;
 let pairPath = "";
 let sessionPath = "";
-
-async function apiSession(baseUrl: string, email: string, secret: string) {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: secret }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown, contentType = "application/json") => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": contentType }) },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
-  };
-}
-
-async function signIn(p: Page, email: string) {
-  await p.goto("/sign-in");
-  await p.getByLabel("Email", { exact: true }).fill(email);
-  await p.getByLabel("Password", { exact: true }).fill(password);
-  await p.getByRole("button", { name: "Sign in" }).click();
-  await heading(p, "Programmes").waitFor();
-}
-
-const settled = (p: Page) =>
-  p
-    .getByRole("status")
-    .filter({ hasText: /^Loading/ })
-    .first()
-    .waitFor({ state: "detached" });
 
 beforeAll(async () => {
   server = await startGroveServer();
@@ -82,8 +48,8 @@ beforeAll(async () => {
   moContext = await newContext(browser, server.baseUrl);
   noor = await noorContext.newPage();
   mo = await moContext.newPage();
-  await signIn(noor, "noor@example.org");
-  await signIn(mo, "mo@example.org");
+  await signIn(noor, "noor@example.org", password);
+  await signIn(mo, "mo@example.org", password);
 }, 180_000);
 
 afterAll(async () => {
