@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./support/browser";
 import { type GroveServer, startGroveServer } from "./support/grove-server";
 import { expectFocusedElementText, expectNoHorizontalScroll, focused, heading, tabTo } from "./support/page-helpers";
+import { settled } from "./support/session";
 
 const admin = { name: "Kim Keyboard", email: "kim@example.org", password: "typing all the way" };
 
@@ -64,10 +65,8 @@ describe("on a 360 px wide phone", () => {
       ] as const) {
         await page.goto(path);
         await heading(page, title).waitFor();
-        await page
-          .getByRole("status")
-          .filter({ hasText: /Loading/ })
-          .waitFor({ state: "detached" });
+        // The account page loads several sections at once: wait for every one of them.
+        await settled(page);
         await expectNoHorizontalScroll(page, path);
         await expectNoSeriousAxeViolations(page, `${path} at 360 px`);
       }
