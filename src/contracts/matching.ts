@@ -106,8 +106,14 @@ export const RoundPair = z.object({
 export const Unmatched = z.object({ mentee: Person, kind: z.string(), reason: z.string() });
 
 export const RoundDetail = RoundSummary.extend({
+  /** One page of pairs, sorted and filtered as asked. */
   pairs: z.array(RoundPair),
+  /** Pairs matching the filter (all of the round's without one). */
   pairsTotal: z.number().int(),
+  /** Pairs a coordinator set by hand in this draft (they become locks on a rerun). */
+  manualPairs: z.number().int(),
+  /** Names of everyone the round's locks and exclusions mention, by enrolment id. */
+  names: z.record(z.string(), z.string()),
   /** Drafts only: the pool changed since the run (publishing would be refused). */
   stale: z.boolean(),
   /** How many people joined, left or changed since the run (0 when not stale or not a draft). */
@@ -126,9 +132,12 @@ export const RoundDetail = RoundSummary.extend({
 });
 
 export const RoundParams = z.strictObject({ id: Id, roundId: Id });
+export const PairSort = z.enum(["score-desc", "score-asc", "mentee", "mentor"]);
 export const RoundDetailQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  sort: PairSort.default("score-desc").describe("score-desc (best first), score-asc, mentee or mentor name"),
+  mentor: Id.optional().describe("Only the pairs of this mentor (enrolment id)"),
 });
 
 export const RoundPairParams = z.strictObject({ id: Id, roundId: Id, menteeEnrolmentId: Id });

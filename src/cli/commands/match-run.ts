@@ -66,7 +66,7 @@ export function registerMatchRun(program: Command): void {
           const { programme } = await loadProgrammeFor(ctx.db, principal, found.id, "manage");
           const ran = await runMatchingRound(ctx, principal, programme.id, {});
           const published = opts.publish ? await publishRound(ctx, principal, programme, ran.id) : undefined;
-          const round = await readRound(ctx.db, programme, ran.id, 500, 0);
+          const round = await readRound(ctx.db, programme, ran.id, { limit: 500, offset: 0 });
           return {
             programme: { name: programme.name, slug: programme.slug },
             round,

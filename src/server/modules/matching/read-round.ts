@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../../platform/db.js";
 import { notFound } from "../../platform/errors.js";
@@ -114,19 +114,40 @@ export async function readRoundPlacement(db: Executor, roundId: string, menteeId
   return { pair: pair ? presentPair(pair) : null, unmatched: unmatched ? presentUnmatched(unmatched) : null };
 }
 
+export type RoundPage = {
+  limit: number;
+  offset: number;
+  sort?: "score-desc" | "score-asc" | "mentee" | "mentor";
+  /** A mentor's enrolment id: only their pairs. */
+  mentor?: string;
+};
+
+const pairOrder = {
+  "score-desc": [desc(matchPairs.score), menteeUser.email],
+  "score-asc": [asc(matchPairs.score), menteeUser.email],
+  mentee: [asc(menteeUser.name), menteeUser.email],
+  mentor: [asc(mentorUser.name), desc(matchPairs.score), menteeUser.email],
+} as const;
+
 /**
- * A round with its pairs (best first, paginated), every unmatched mentee with the reason, and
+ * A round with one page of its pairs (sorted and filtered in the database, so a round of
+ * ten thousand pairs pages like one of ten), every unmatched mentee with the reason, and
  * mentor contention; a draft also says whether its pool has changed since it was run.
  */
-export async function readRound(db: Executor, programme: ProgrammeRow, roundId: string, limit: number, offset: number) {
+export async function readRound(db: Executor, programme: ProgrammeRow, roundId: string, page: RoundPage) {
   const round = await findRound(db, programme.id, roundId);
   const freshness = round.status === "draft" ? await poolChanges(db, programme, round) : { stale: false, changes: 0 };
+  const where = and(eq(matchPairs.roundId, roundId), page.mentor ? eq(matchPairs.mentorEnrolmentId, page.mentor) : undefined);
   const pairs = await pairRows(db)
-    .where(eq(matchPairs.roundId, roundId))
-    .orderBy(desc(matchPairs.score), menteeUser.email)
-    .limit(limit)
-    .offset(offset);
-  const [{ n }] = await db.select({ n: count() }).from(matchPairs).where(eq(matchPairs.roundId, roundId));
+    .where(where)
+    .orderBy(...pairOrder[page.sort ?? "score-desc"])
+    .limit(page.limit)
+    .offset(page.offset);
+  const [{ n }] = await db.select({ n: count() }).from(matchPairs).where(where);
+  const [{ manual }] = await db
+    .select({ manual: count() })
+    .from(matchPairs)
+    .where(and(eq(matchPairs.roundId, roundId), eq(matchPairs.manual, true)));
   const unmatched = await unmatchedRows(db).where(eq(matchUnmatched.roundId, roundId)).orderBy(users.email);
   const mentors = await db
     .select({ stats: matchMentorStats, name: users.name, email: users.email })
@@ -138,6 +159,8 @@ export async function readRound(db: Executor, programme: ProgrammeRow, roundId: 
   return {
     ...presentRound(round),
     pairsTotal: Number(n),
+    manualPairs: Number(manual),
+    names: await namesOf(db, [...(round.settings.locked ?? []), ...(round.settings.excluded ?? [])]),
     stale: freshness.stale,
     poolChanges: freshness.changes,
     pairs: pairs.map(presentPair),
@@ -151,4 +174,16 @@ export async function readRound(db: Executor, programme: ProgrammeRow, roundId: 
       price: m.stats.price,
     })),
   };
+}
+
+/** The names behind a round's locked and excluded pairs, which it stores by id only. */
+async function namesOf(db: Executor, refs: { menteeEnrolmentId: string; mentorEnrolmentId: string }[]) {
+  const ids = [...new Set(refs.flatMap((r) => [r.menteeEnrolmentId, r.mentorEnrolmentId]))];
+  if (ids.length === 0) return {};
+  const rows = await db
+    .select({ id: enrolments.id, name: users.name })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .where(inArray(enrolments.id, ids));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }

@@ -116,6 +116,32 @@ describe("tuning a round", () => {
     expect(lou).toMatchObject({ mentor: { email: "pia@example.org" }, locked: true });
     expect(detail.pairs.find((p: Pair) => p.mentee.email === "ana@example.org")).toBeUndefined();
     expect(detail.unmatched.map((u: { mentee: { email: string } }) => u.mentee.email)).toContain("ana@example.org");
+    // The people behind the stored locks and exclusions are named, for screens that list them.
+    expect(detail.names[ids["lou@example.org"]]).toBe("Lou Mentee");
+    expect(detail.names[ids["ria@example.org"]]).toBe("Ria Mentor");
+    expect(detail.manualPairs).toBe(0);
+  });
+
+  it("pages, sorts and filters a round's pairs in the database", async () => {
+    const round = (await admin.get(url())).json()[0];
+    const all = (await admin.get(url(`/${round.id}?limit=500`))).json();
+    const scores = all.pairs.map((p: Pair) => p.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const worstFirst = (await admin.get(url(`/${round.id}?sort=score-asc&limit=1`))).json();
+    expect(worstFirst).toMatchObject({ pairsTotal: all.pairsTotal });
+    expect(worstFirst.pairs).toHaveLength(1);
+    expect(worstFirst.pairs[0].score).toBe(Math.min(...scores));
+    const byMentee = (await admin.get(url(`/${round.id}?sort=mentee`)))
+      .json()
+      .pairs.map((p: Pair & { mentee: { name: string } }) => p.mentee.name);
+    expect(byMentee).toEqual([...byMentee].sort((a, b) => a.localeCompare(b)));
+    const mo = (await admin.get(url(`/${round.id}?mentor=${ids["mo@example.org"]}`))).json();
+    expect(mo.pairs.length).toBeGreaterThan(0);
+    expect(mo.pairsTotal).toBe(mo.pairs.length);
+    expect(mo.pairs.every((p: Pair) => p.mentor.email === "mo@example.org")).toBe(true);
+    const second = (await admin.get(url(`/${round.id}?limit=1&offset=1`))).json();
+    expect(second.pairs[0].mentee.email).toBe(all.pairs[1].mentee.email);
+    expect((await admin.get(url(`/${round.id}?sort=random`))).statusCode).toBe(400);
   });
 
   it("runs again from a round with changes, keeping its locks", async () => {

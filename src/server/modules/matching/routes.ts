@@ -120,7 +120,7 @@ export async function matchingRoutes(app: TypedApp, ctx: AppContext) {
     },
     async (req) => {
       const { programme } = await manage(req, req.params.id);
-      return readRound(ctx.db, programme, req.params.roundId, req.query.limit, req.query.offset);
+      return readRound(ctx.db, programme, req.params.roundId, req.query);
     },
   );
 

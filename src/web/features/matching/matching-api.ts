@@ -44,7 +44,7 @@ const roundPath = (programmeId: string, roundId: string) => `${roundsPath(progra
 const pairPath = (programmeId: string, roundId: string, menteeEnrolmentId: string) =>
   `${roundPath(programmeId, roundId)}/pairs/${id(menteeEnrolmentId)}`;
 
-export type RoundPageParams = { limit: number; offset: number };
+export type RoundPageParams = { limit: number; offset: number; sort?: "score-desc" | "score-asc" | "mentee" | "mentor"; mentor?: string };
 export type ComparePageParams = { a: string; b: string; limit: number; offset: number };
 export type PairListParams = { status?: PairStatus; limit: number; offset: number };
 
@@ -76,7 +76,7 @@ export const roundsQuery = (programmeId: string) =>
     queryFn: ({ signal }) => api<RoundSummary[]>(roundsPath(programmeId), { signal }),
   });
 
-/** One round with a block of its pairs (best first), every unmatched mentee and the mentors. */
+/** One round with a page of its pairs (sorted and filtered by the server), every unmatched mentee and the mentors. */
 export const roundQuery = (programmeId: string, roundId: string, params: RoundPageParams) =>
   queryOptions({
     queryKey: matchingKeys.roundPage(programmeId, roundId, params),

@@ -2,15 +2,17 @@ import { oneOf, optionalString, pageNumber } from "../../app/search-params";
 
 /** Search params of the matching screens, read leniently: a stale link falls back to defaults. */
 
+/** Pairs per page of a round's table: sorted, filtered and paged by the server. */
+export const PAIRS_PAGE_SIZE = 25;
+
 export const pairSorts = ["score-desc", "score-asc", "mentee", "mentor"] as const;
 export type PairSort = (typeof pairSorts)[number];
-export type RoundSearch = { page?: number; sort?: PairSort; mentor?: string; block?: number };
+export type RoundSearch = { page?: number; sort?: PairSort; mentor?: string };
 
 export const validateRoundSearch = (search: Record<string, unknown>): RoundSearch => ({
   page: pageNumber(search.page),
   sort: oneOf(search.sort, pairSorts),
   mentor: optionalString(search.mentor, 40),
-  block: pageNumber(search.block),
 });
 
 export type PairDetailSearch = { mentor?: string };

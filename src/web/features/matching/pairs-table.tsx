@@ -3,27 +3,16 @@ import { Fragment, useState } from "react";
 import { Pagination } from "../../components/pagination";
 import type { RoundDetail, RoundPair } from "./matching-api";
 import { formatScore, plural } from "./matching-labels";
-import type { PairSort, RoundSearch } from "./matching-search";
+import { PAIRS_PAGE_SIZE, type PairSort, type RoundSearch } from "./matching-search";
 import { PairExplanation } from "./pair-explanation";
 import type { useTuning } from "./tuning";
-
-const PAGE_SIZE = 25;
 
 type PairsTableProps = {
   programmeId: string;
   round: RoundDetail;
   search: RoundSearch;
-  /** Index of the first pair of the loaded block among all the round's pairs (blocks of 500). */
-  blockOffset: number;
   tuning: ReturnType<typeof useTuning> | null;
   onMove: (pair: RoundPair) => void;
-};
-
-const sorters: Record<PairSort, (a: RoundPair, b: RoundPair) => number> = {
-  "score-desc": (a, b) => b.score - a.score,
-  "score-asc": (a, b) => a.score - b.score,
-  mentee: (a, b) => a.mentee.name.localeCompare(b.mentee.name),
-  mentor: (a, b) => a.mentor.name.localeCompare(b.mentor.name) || b.score - a.score,
 };
 
 const sortDescriptions: Record<PairSort, string> = {
@@ -38,19 +27,16 @@ const sortDescriptions: Record<PairSort, string> = {
  * with its explanation a press away. In a draft each pair can be locked or excluded for
  * the next run, moved to another mentor or unmatched.
  */
-export function PairsTable({ programmeId, round, search, blockOffset, tuning, onMove }: PairsTableProps) {
+export function PairsTable({ programmeId, round, search, tuning, onMove }: PairsTableProps) {
   const navigate = useNavigate();
   const [open, setOpen] = useState<Set<string>>(new Set());
   const sort = search.sort ?? "score-desc";
   const mentorFilter = search.mentor ?? "";
   const draft = round.status === "draft";
 
-  const filtered = mentorFilter ? round.pairs.filter((p) => p.mentor.enrolmentId === mentorFilter) : round.pairs;
-  const sorted = [...filtered].sort(sorters[sort]);
-  const page = search.page ?? 1;
-  const pageCount = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const visible = sorted.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  // The server sorts, filters and pages: this is the page asked for.
+  const visible = round.pairs;
+  const current = search.page ?? 1;
   const mentorsWithPairs = round.mentors.filter((m) => m.assigned > 0).sort((a, b) => a.mentor.name.localeCompare(b.mentor.name));
 
   const setSearch = (changes: Partial<RoundSearch>) =>
@@ -109,10 +95,8 @@ export function PairsTable({ programmeId, round, search, blockOffset, tuning, on
           </select>
         </div>
         <p role="status" className="results-count">
-          {mentorFilter
-            ? `${plural(filtered.length, "pair")} with this mentor`
-            : `${plural(filtered.length, "pair")}${round.pairsTotal > round.pairs.length ? ` (ranked ${blockOffset + 1}–${blockOffset + round.pairs.length})` : ""}`}
-          , sorted by {sortDescriptions[sort]}
+          {mentorFilter ? `${plural(round.pairsTotal, "pair")} with this mentor` : plural(round.pairsTotal, "pair")}, sorted by{" "}
+          {sortDescriptions[sort]}
         </p>
       </div>
 
@@ -219,13 +203,13 @@ export function PairsTable({ programmeId, round, search, blockOffset, tuning, on
         </section>
       ) : null}
 
-      {mentorFilter && filtered.length === 0 ? <p>This mentor has no pairs in this round.</p> : null}
+      {mentorFilter && round.pairsTotal === 0 ? <p>This mentor has no pairs in this round.</p> : null}
 
       <Pagination
         label="Pair pages"
-        total={sorted.length}
-        limit={PAGE_SIZE}
-        offset={(current - 1) * PAGE_SIZE}
+        total={round.pairsTotal}
+        limit={PAIRS_PAGE_SIZE}
+        offset={(current - 1) * PAIRS_PAGE_SIZE}
         to={`/programmes/${programmeId}/matching/${round.id}`}
         search={(target) => ({ ...search, page: target > 1 ? target : undefined })}
       />

@@ -10,9 +10,9 @@ type RerunSectionProps = {
   onRerun: (body: RerunInput) => Promise<unknown>;
 };
 
-/** Names for pairs the round stored by id only, from the people this page has loaded. */
+/** Names for pairs the round stored by id only: the server's list, and the people this page has loaded. */
 function namer(round: RoundDetail) {
-  const names = new Map<string, string>();
+  const names = new Map<string, string>(Object.entries(round.names));
   for (const p of round.pairs) {
     names.set(p.mentee.enrolmentId, p.mentee.name);
     names.set(p.mentor.enrolmentId, p.mentor.name);
@@ -88,7 +88,7 @@ export function RerunSection({ round, tuning, onRerun }: RerunSectionProps) {
         progressLabel="Running again with your changes."
         onSubmit={submit}
       >
-        {round.pairs.some((p) => p.manual) ? (
+        {round.manualPairs > 0 ? (
           <CheckboxField
             id="rerun-keep-manual"
             label="Keep the pairs I set by hand"

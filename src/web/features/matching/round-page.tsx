@@ -20,6 +20,7 @@ import {
   roundsQuery,
 } from "./matching-api";
 import { plural, roundStatusLabels } from "./matching-labels";
+import { PAIRS_PAGE_SIZE } from "./matching-search";
 import { MentorContention } from "./mentor-contention";
 import { MoveDialog, type MoveTarget } from "./move-dialog";
 import { PairsTable } from "./pairs-table";
@@ -32,8 +33,6 @@ import { UnmatchedList } from "./unmatched-list";
 import "./matching.css";
 
 const route = getRouteApi("/_app/programmes/$programmeId/matching/$roundId");
-/** Pairs are fetched 500 at a time (the API's largest page) and sorted, filtered and paged here. */
-const BLOCK = 500;
 
 export function RoundPage() {
   const { programmeId } = route.useParams();
@@ -47,8 +46,15 @@ export function RoundPage() {
 function Round({ programme }: { programme: Programme }) {
   const { roundId } = route.useParams();
   const search = route.useSearch();
-  const block = search.block ?? 1;
-  const query = useQuery(roundQuery(programme.id, roundId, { limit: BLOCK, offset: (block - 1) * BLOCK }));
+  const page = search.page ?? 1;
+  const query = useQuery(
+    roundQuery(programme.id, roundId, {
+      limit: PAIRS_PAGE_SIZE,
+      offset: (page - 1) * PAIRS_PAGE_SIZE,
+      sort: search.sort,
+      mentor: search.mentor,
+    }),
+  );
   const round = query.data;
 
   if (!round) {
@@ -70,10 +76,10 @@ function Round({ programme }: { programme: Programme }) {
     return <LoadingState label="Loading the round…" />;
   }
   // A new round (e.g. "the draft this was run from") starts with fresh forms and dialogs.
-  return <RoundView key={round.id} programme={programme} round={round} blockOffset={(block - 1) * BLOCK} />;
+  return <RoundView key={round.id} programme={programme} round={round} />;
 }
 
-function RoundView({ programme, round, blockOffset }: { programme: Programme; round: RoundDetail; blockOffset: number }) {
+function RoundView({ programme, round }: { programme: Programme; round: RoundDetail }) {
   const search = route.useSearch();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -188,14 +194,10 @@ function RoundView({ programme, round, blockOffset }: { programme: Programme; ro
       )}
 
       <RoundSummaryCard round={round} />
-      {round.pairsTotal > round.pairs.length || blockOffset > 0 ? (
-        <BlockPicker programmeId={programme.id} round={round} blockOffset={blockOffset} />
-      ) : null}
       <PairsTable
         programmeId={programme.id}
         round={round}
         search={search}
-        blockOffset={blockOffset}
         tuning={draft ? tuning : null}
         onMove={(pair) => setMoving({ mentee: pair.mentee, mentor: pair.mentor })}
       />
@@ -309,38 +311,5 @@ function CompareForm({ programmeId, round }: { programmeId: string; round: Round
         Compare
       </button>
     </form>
-  );
-}
-
-/** Big rounds: which 500 pairs (by rank) the table works on. */
-function BlockPicker({ programmeId, round, blockOffset }: { programmeId: string; round: RoundDetail; blockOffset: number }) {
-  const navigate = useNavigate();
-  const blocks = Math.ceil(round.pairsTotal / BLOCK);
-  return (
-    <div className="field block-picker">
-      <label htmlFor="pairs-block">Pairs to show</label>
-      <p className="field__hint" id="pairs-block-hint">
-        This round has {round.pairsTotal.toLocaleString()} pairs. The table sorts and filters {BLOCK} at a time, ranked by score.
-      </p>
-      <select
-        id="pairs-block"
-        aria-describedby="pairs-block-hint"
-        value={String(blockOffset / BLOCK + 1)}
-        onChange={(event) =>
-          void navigate({
-            to: "/programmes/$programmeId/matching/$roundId",
-            params: { programmeId, roundId: round.id },
-            search: { block: Number(event.target.value) > 1 ? Number(event.target.value) : undefined },
-          })
-        }
-      >
-        {Array.from({ length: blocks }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: blocks are positions
-          <option key={i} value={String(i + 1)}>
-            Ranked {(i * BLOCK + 1).toLocaleString()}–{Math.min((i + 1) * BLOCK, round.pairsTotal).toLocaleString()}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
