@@ -1,10 +1,10 @@
 import { inArray } from "drizzle-orm";
 import type { Principal } from "../../platform/auth/principal.js";
-import type { Executor } from "../../platform/db.js";
+import type { Db, Executor, Tx } from "../../platform/db.js";
 import { AppError } from "../../platform/errors.js";
 import { users } from "../accounts/tables.js";
 import { loadPairForParticipant, type Side } from "../relationships/access.js";
-import { assertWritable as assertWorkspaceWritable } from "../workspace/access.js";
+import { assertWritable as assertWorkspaceWritable, lockOpenPair } from "../workspace/access.js";
 
 export type Pair = Awaited<ReturnType<typeof loadPairForParticipant>> & { userId: string };
 
@@ -27,6 +27,19 @@ export async function loadPairToWrite(db: Executor, principal: Principal, relati
   const pair = await loadPair(db, principal, relationshipId);
   assertWritable(pair);
   return pair;
+}
+
+/**
+ * A change to the pair's growth pages, in one transaction that holds the pair's row lock
+ * (the workspace's lock): a write racing an end or a completion either lands before it or
+ * is refused after it, never lands in a closed pair.
+ */
+export async function writeToPair<T>(db: Db, principal: Principal, relationshipId: string, change: (tx: Tx, pair: Pair) => Promise<T>) {
+  const pair = await loadPairToWrite(db, principal, relationshipId);
+  return db.transaction(async (tx) => {
+    const relationship = await lockOpenPair(tx, pair.relationship.id);
+    return change(tx, { ...pair, relationship });
+  });
 }
 
 /** A 403 that says who may do it instead. */

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db } from "../../platform/db.js";
 import { notFound } from "../../platform/errors.js";
-import { loadPair, loadPairToWrite, pairPeople } from "./access.js";
+import { loadPair, pairPeople, writeToPair } from "./access.js";
 import { findGoal } from "./list-goals.js";
 import { goalComments } from "./tables.js";
 
@@ -30,20 +30,22 @@ export async function listGoalComments(db: Db, principal: Principal, relationshi
 }
 
 /** Either side may comment; the mentor's way to take part in a goal. */
-export async function addGoalComment(db: Db, principal: Principal, relationshipId: string, goalId: string, body: string) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
-  await findGoal(db, pair.relationship.id, goalId);
-  const [row] = await db.insert(goalComments).values({ goalId, authorId: principal.user.id, body }).returning();
-  return present(row, await pairPeople(db, pair), principal.user.id);
+export async function addGoalComment(outer: Db, principal: Principal, relationshipId: string, goalId: string, body: string) {
+  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+    await findGoal(db, pair.relationship.id, goalId);
+    const [row] = await db.insert(goalComments).values({ goalId, authorId: principal.user.id, body }).returning();
+    return present(row, await pairPeople(db, pair), principal.user.id);
+  });
 }
 
 /** Authors may take back their own comment; nobody deletes the other person's words. */
-export async function deleteGoalComment(db: Db, principal: Principal, relationshipId: string, goalId: string, commentId: string) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
-  await findGoal(db, pair.relationship.id, goalId);
-  const [gone] = await db
-    .delete(goalComments)
-    .where(and(eq(goalComments.id, commentId), eq(goalComments.goalId, goalId), eq(goalComments.authorId, principal.user.id)))
-    .returning({ id: goalComments.id });
-  if (!gone) throw notFound("That comment of yours");
+export async function deleteGoalComment(outer: Db, principal: Principal, relationshipId: string, goalId: string, commentId: string) {
+  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+    await findGoal(db, pair.relationship.id, goalId);
+    const [gone] = await db
+      .delete(goalComments)
+      .where(and(eq(goalComments.id, commentId), eq(goalComments.goalId, goalId), eq(goalComments.authorId, principal.user.id)))
+      .returning({ id: goalComments.id });
+    if (!gone) throw notFound("That comment of yours");
+  });
 }

@@ -3,7 +3,7 @@ import { weeklyPrompt } from "../../../core/growth/reflection-prompts.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db, Executor } from "../../platform/db.js";
 import { conflict, notFound } from "../../platform/errors.js";
-import { loadPair, loadPairToWrite, type Pair, pairPeople, todayUtc } from "./access.js";
+import { loadPair, type Pair, pairPeople, todayUtc, writeToPair } from "./access.js";
 import { reflections } from "./tables.js";
 
 type ReflectionRow = typeof reflections.$inferSelect;
@@ -65,25 +65,26 @@ export async function listReflections(
 
 /** Either side reflects; the programme week is the server's, the prompt the one the author answered. */
 export async function createReflection(
-  db: Db,
+  outer: Db,
   principal: Principal,
   relationshipId: string,
   input: { body: string; prompt: string | null; shared: boolean },
 ) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
-  const { week } = weeklyPrompt(pair.programme.termStart, pair.programme.phases, todayUtc());
-  const [row] = await db
-    .insert(reflections)
-    .values({
-      relationshipId: pair.relationship.id,
-      authorId: principal.user.id,
-      week,
-      prompt: input.prompt,
-      body: input.body,
-      sharedAt: input.shared ? new Date() : null,
-    })
-    .returning();
-  return present(row, await pairPeople(db, pair), principal.user.id);
+  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+    const { week } = weeklyPrompt(pair.programme.termStart, pair.programme.phases, todayUtc());
+    const [row] = await db
+      .insert(reflections)
+      .values({
+        relationshipId: pair.relationship.id,
+        authorId: principal.user.id,
+        week,
+        prompt: input.prompt,
+        body: input.body,
+        sharedAt: input.shared ? new Date() : null,
+      })
+      .returning();
+    return present(row, await pairPeople(db, pair), principal.user.id);
+  });
 }
 
 /** The author's own reflection; for anyone else it does not exist. */
@@ -97,39 +98,42 @@ async function ownReflection(db: Executor, pair: Pair, id: string) {
 }
 
 export async function updateReflection(
-  db: Db,
+  outer: Db,
   principal: Principal,
   relationshipId: string,
   id: string,
   input: { version: number; body: string },
 ) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
-  const current = await ownReflection(db, pair, id);
-  const [row] = await db
-    .update(reflections)
-    .set({ body: input.body, version: sql`${reflections.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(reflections.id, current.id), eq(reflections.version, input.version)))
-    .returning();
-  if (!row)
-    throw conflict("version_conflict", "This reflection changed since you opened it. Reload it and edit again.", {
-      currentVersion: current.version,
-    });
-  return present(row, await pairPeople(db, pair), principal.user.id);
+  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+    const current = await ownReflection(db, pair, id);
+    const [row] = await db
+      .update(reflections)
+      .set({ body: input.body, version: sql`${reflections.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(reflections.id, current.id), eq(reflections.version, input.version)))
+      .returning();
+    if (!row)
+      throw conflict("version_conflict", "This reflection changed since you opened it. Reload it and edit again.", {
+        currentVersion: current.version,
+      });
+    return present(row, await pairPeople(db, pair), principal.user.id);
+  });
 }
 
-export async function shareReflection(db: Db, principal: Principal, relationshipId: string, id: string, shared: boolean) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
-  const current = await ownReflection(db, pair, id);
-  const [row] = await db
-    .update(reflections)
-    .set({ sharedAt: shared ? sql`coalesce(${reflections.sharedAt}, now())` : null })
-    .where(eq(reflections.id, current.id))
-    .returning();
-  return present(row, await pairPeople(db, pair), principal.user.id);
+export async function shareReflection(outer: Db, principal: Principal, relationshipId: string, id: string, shared: boolean) {
+  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+    const current = await ownReflection(db, pair, id);
+    const [row] = await db
+      .update(reflections)
+      .set({ sharedAt: shared ? sql`coalesce(${reflections.sharedAt}, now())` : null })
+      .where(eq(reflections.id, current.id))
+      .returning();
+    return present(row, await pairPeople(db, pair), principal.user.id);
+  });
 }
 
-export async function deleteReflection(db: Db, principal: Principal, relationshipId: string, id: string) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
-  const current = await ownReflection(db, pair, id);
-  await db.delete(reflections).where(eq(reflections.id, current.id));
+export async function deleteReflection(outer: Db, principal: Principal, relationshipId: string, id: string) {
+  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+    const current = await ownReflection(db, pair, id);
+    await db.delete(reflections).where(eq(reflections.id, current.id));
+  });
 }

@@ -3,7 +3,7 @@ import { isWritable } from "../../../core/relationships/status.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db } from "../../platform/db.js";
 import { conflict, notFound } from "../../platform/errors.js";
-import { loadPair, loadPairToWrite, notYourSide, type Pair } from "./access.js";
+import { loadPair, notYourSide, type Pair, writeToPair } from "./access.js";
 import { swots } from "./tables.js";
 
 type SwotRow = typeof swots.$inferSelect;
@@ -37,44 +37,46 @@ export async function readSwot(db: Db, principal: Principal, relationshipId: str
 }
 
 /** Saves all four lists at once; version 0 creates it, later saves must name the version edited. */
-export async function saveSwot(db: Db, principal: Principal, relationshipId: string, input: SwotLists & { version: number }) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
-  if (pair.side !== "mentee") throw menteeOnly();
-  const { version, ...lists } = input;
-  const row =
-    version === 0
-      ? (
-          await db
-            .insert(swots)
-            .values({ relationshipId: pair.relationship.id, ...lists })
-            .onConflictDoNothing()
-            .returning()
-        )[0]
-      : (
-          await db
-            .update(swots)
-            .set({ ...lists, version: sql`${swots.version} + 1`, updatedAt: sql`now()` })
-            .where(and(eq(swots.relationshipId, pair.relationship.id), eq(swots.version, version)))
-            .returning()
-        )[0];
-  if (!row) {
-    const current = await find(db, pair.relationship.id);
-    throw conflict("version_conflict", "Your SWOT was saved elsewhere since you opened it. Reload it and make your change again.", {
-      currentVersion: current?.version ?? 0,
-    });
-  }
-  return present(row, pair);
+export async function saveSwot(outer: Db, principal: Principal, relationshipId: string, input: SwotLists & { version: number }) {
+  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+    if (pair.side !== "mentee") throw menteeOnly();
+    const { version, ...lists } = input;
+    const row =
+      version === 0
+        ? (
+            await db
+              .insert(swots)
+              .values({ relationshipId: pair.relationship.id, ...lists })
+              .onConflictDoNothing()
+              .returning()
+          )[0]
+        : (
+            await db
+              .update(swots)
+              .set({ ...lists, version: sql`${swots.version} + 1`, updatedAt: sql`now()` })
+              .where(and(eq(swots.relationshipId, pair.relationship.id), eq(swots.version, version)))
+              .returning()
+          )[0];
+    if (!row) {
+      const current = await find(db, pair.relationship.id);
+      throw conflict("version_conflict", "Your SWOT was saved elsewhere since you opened it. Reload it and make your change again.", {
+        currentVersion: current?.version ?? 0,
+      });
+    }
+    return present(row, pair);
+  });
 }
 
 /** Shares the SWOT with the mentor (read-only for them) or takes it back. */
-export async function shareSwot(db: Db, principal: Principal, relationshipId: string, shared: boolean) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
-  if (pair.side !== "mentee") throw menteeOnly();
-  const [row] = await db
-    .update(swots)
-    .set({ sharedAt: shared ? sql`coalesce(${swots.sharedAt}, now())` : null })
-    .where(eq(swots.relationshipId, pair.relationship.id))
-    .returning();
-  if (!row) throw conflict("nothing_to_share", "Write your SWOT and save it before sharing it.");
-  return present(row, pair);
+export async function shareSwot(outer: Db, principal: Principal, relationshipId: string, shared: boolean) {
+  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+    if (pair.side !== "mentee") throw menteeOnly();
+    const [row] = await db
+      .update(swots)
+      .set({ sharedAt: shared ? sql`coalesce(${swots.sharedAt}, now())` : null })
+      .where(eq(swots.relationshipId, pair.relationship.id))
+      .returning();
+    if (!row) throw conflict("nothing_to_share", "Write your SWOT and save it before sharing it.");
+    return present(row, pair);
+  });
 }
