@@ -38,7 +38,8 @@ const mentors = cohort
   .filter((p) => p.role === "mentor")
   .slice(0, mentorCount)
   .map((p) => ({ ...p, answers: { ...p.answers, capacity: Math.min(10, perMentor) } }));
-if (mentees.length < menteeCount || mentors.length < mentorCount) throw new Error("the generator gave too few people; raise the cohort size");
+if (mentees.length < menteeCount || mentors.length < mentorCount)
+  throw new Error("the generator gave too few people; raise the cohort size");
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "grove-bench-round-"));
 const database = await openDatabase({ driver: "pglite", dataDir: path.join(dataDir, "db") });
@@ -57,7 +58,13 @@ try {
   };
   const admin = await createUser(database.db, { email: "bench@example.org", name: "Bench", password: "bench password 123", isAdmin: true });
   const principal: Principal = { user: { id: admin.id, email: admin.email, name: admin.name, isAdmin: true }, via: "token" };
-  const programme = await createProgramme(database.db, principal, { name: "Round bench", type: "mentoring", description: "", cadence: "weekly", sessionMinutes: 60 });
+  const programme = await createProgramme(database.db, principal, {
+    name: "Round bench",
+    type: "mentoring",
+    description: "",
+    cadence: "weekly",
+    sessionMinutes: 60,
+  });
 
   let t = performance.now();
   const report = await importParticipants(ctx, principal, programme.id, cohortCsv([...mentors, ...mentees]), false);
@@ -69,14 +76,18 @@ try {
   const wall = performance.now() - t;
   const s = round.stats;
   console.log(`matching round ${menteeCount} mentees x ${mentorCount} mentors (capacity ${s.capacity}), K=50, PGlite:`);
-  console.log(`  total ${seconds(wall)} s  (load ${seconds(s.millis.load)}, candidates ${seconds(s.millis.candidates)}, solve ${seconds(s.millis.solve)}, explain ${seconds(s.millis.explain)}, store ${seconds(s.millis.store)})`);
+  console.log(
+    `  total ${seconds(wall)} s  (load ${seconds(s.millis.load)}, candidates ${seconds(s.millis.candidates)}, solve ${seconds(s.millis.solve)}, explain ${seconds(s.millis.explain)}, store ${seconds(s.millis.store)})`,
+  );
   console.log(`  candidate pairs ${s.candidatePairs}, matched ${s.matched}/${s.mentees}, average score ${s.averageScore.toFixed(1)}`);
   console.log(`  RSS ${mb(process.memoryUsage().rss)}`);
 
   // Publishing: every pair through createPair and two emails queued per pair, in one transaction.
   t = performance.now();
   const published = await publishRound(ctx, principal, programme, round.id);
-  console.log(`published ${published.created} pairs (${published.unmatchedNotified} unmatched told) in ${seconds(performance.now() - t)} s`);
+  console.log(
+    `published ${published.created} pairs (${published.unmatchedNotified} unmatched told) in ${seconds(performance.now() - t)} s`,
+  );
 } finally {
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

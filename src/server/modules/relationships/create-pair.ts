@@ -85,17 +85,30 @@ export async function createPairs(
   const refused: PairRefusal[] = [];
   const rows: (typeof relationships.$inferInsert)[] = [];
   const now = new Date();
-  pairs.forEach((pair, index) => {
+  for (const [index, pair] of pairs.entries()) {
     const mentee = people.get(pair.menteeEnrolmentId);
     const mentor = people.get(pair.mentorEnrolmentId);
-    const refuse = (code: PairRefusal["code"], message: string) => refused.push({ index, code, message });
-    if (!mentee || !mentor) return refuse("not_in_programme", "Both people must be enrolled in this programme.");
-    if (mentee.status !== "approved" || mentor.status !== "approved")
-      return refuse("not_approved", "Both people must be approved participants of the programme.");
-    if (pairedMentees.has(mentee.id)) return refuse("mentee_already_matched", "This mentee already has a mentor in this programme.");
+    if (!mentee || !mentor) {
+      refused.push({ index, code: "not_in_programme", message: "Both people must be enrolled in this programme." });
+      continue;
+    }
+    if (mentee.status !== "approved" || mentor.status !== "approved") {
+      refused.push({ index, code: "not_approved", message: "Both people must be approved participants of the programme." });
+      continue;
+    }
+    if (pairedMentees.has(mentee.id)) {
+      refused.push({ index, code: "mentee_already_matched", message: "This mentee already has a mentor in this programme." });
+      continue;
+    }
     const taken = held.get(mentor.id) ?? 0;
-    if (taken >= (mentor.capacity ?? 0))
-      return refuse("mentor_full", `This mentor has no place left (capacity ${mentor.capacity ?? 0}, ${taken} taken).`);
+    if (taken >= (mentor.capacity ?? 0)) {
+      refused.push({
+        index,
+        code: "mentor_full",
+        message: `This mentor has no place left (capacity ${mentor.capacity ?? 0}, ${taken} taken).`,
+      });
+      continue;
+    }
     pairedMentees.add(mentee.id);
     held.set(mentor.id, taken + 1);
     const started = pair.status === "active" ? now : null;
@@ -113,7 +126,7 @@ export async function createPairs(
       mentorAcceptedAt: started,
       menteeAcceptedAt: started,
     });
-  });
+  }
 
   const created: RelationshipRow[] = [];
   try {
