@@ -1,4 +1,4 @@
-import { and, avg, count, eq, inArray, ne } from "drizzle-orm";
+import { and, avg, count, eq, inArray, lte, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { daysSince, healthFlags, type PairFacts, riskScore } from "../../../core/growth/pair-health.js";
 import { HOLDING_STATUSES } from "../../../core/relationships/status.js";
@@ -87,13 +87,24 @@ export async function pairsHealth(db: Db, principal: Principal, programmeId: str
   return { items: rows.slice(q.offset, q.offset + q.limit), total: rows.length, limit: q.limit, offset: q.offset };
 }
 
-/** Goals being pursued or reached (dropped ones left out) and their average progress, per pair. */
+/**
+ * Goals being pursued or reached (dropped ones left out) and their average progress, per pair.
+ * A pair that chose to continue after the term is outside the programme's reporting: only
+ * goals set during the term count, and their progress — which may have moved since, with no
+ * record of where it stood at the end — is not shown.
+ */
 async function goalStatsOf(db: Executor, programmeId: string) {
   const rows = await db
-    .select({ id: goals.relationshipId, n: count(), avg: avg(goals.progress) })
+    .select({ id: goals.relationshipId, continuing: relationships.continuing, n: count(), avg: avg(goals.progress) })
     .from(goals)
     .innerJoin(relationships, eq(relationships.id, goals.relationshipId))
-    .where(and(eq(relationships.programmeId, programmeId), ne(goals.status, "dropped")))
-    .groupBy(goals.relationshipId);
-  return new Map(rows.map((r) => [r.id, { count: Number(r.n), averageProgress: Math.round(Number(r.avg ?? 0)) }]));
+    .where(
+      and(
+        eq(relationships.programmeId, programmeId),
+        ne(goals.status, "dropped"),
+        or(eq(relationships.continuing, false), lte(goals.createdAt, relationships.endedAt)),
+      ),
+    )
+    .groupBy(goals.relationshipId, relationships.continuing);
+  return new Map(rows.map((r) => [r.id, { count: Number(r.n), averageProgress: r.continuing ? null : Math.round(Number(r.avg ?? 0)) }]));
 }

@@ -201,9 +201,12 @@ describe("the end of the term", () => {
     const held = { date: daysFromToday(-1), startTime: "12:00", timeZone: "UTC", held: true };
     expect((await w.mentee.post(at(pairId, "/sessions"), held)).statusCode).toBe(201);
     await takeMail(w.t);
+    // A goal set and pursued after the term is theirs too: neither counted nor its progress shown.
+    const goal = await w.mentee.post(at(pairId, "/goals"), { title: "Speak at a meetup next spring", progress: 40 });
+    expect(goal.statusCode).toBe(201);
     const health = (await w.coordinator.get(`/api/programmes/${w.programmeId}/pairs-health?status=all`)).json();
     const pair = health.items.find((p: { relationshipId: string }) => p.relationshipId === pairId);
-    expect(pair).toMatchObject({ status: "completed", sessionsHeld: 1, nextSessionAt: null });
+    expect(pair).toMatchObject({ status: "completed", sessionsHeld: 1, nextSessionAt: null, goals: { count: 0, averageProgress: null } });
     expect(pair.lastSessionAt.slice(0, 10)).toBe(daysFromToday(-1));
     // The pair still sees its upcoming sessions.
     expect((await w.mentor.get(at(pairId, "/overview"))).json().nextSession).not.toBeNull();
