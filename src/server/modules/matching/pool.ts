@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
-import { and, count, eq, inArray } from "drizzle-orm";
-import { HOLDING_STATUSES } from "../../../core/relationships/status.js";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../platform/db.js";
 import { users } from "../accounts/tables.js";
 import { enrolments } from "../enrolment/tables.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
-import { relationships } from "../relationships/tables.js";
+import { pairedMentees, placesTaken } from "../relationships/live-pairs.js";
 
 export type RoundKind = "full" | "open";
 
@@ -74,7 +73,7 @@ export async function loadRoundPool(db: Executor, programme: Pick<ProgrammeRow, 
       fingerprint: fingerprintOf(everyone.map((p) => `${p.id}:${p.updatedAt.toISOString()}`)),
     };
   }
-  const { paired, held } = await livePairs(db, programme.id);
+  const [paired, held] = await Promise.all([pairedMentees(db, programme.id), placesTaken(db, programme.id)]);
   const mentees = everyone.filter((p) => p.role === receiver && !paired.has(p.id));
   const mentors = everyone
     .filter(offered)
@@ -94,15 +93,3 @@ export async function loadRoundPool(db: Executor, programme: Pick<ProgrammeRow, 
 }
 
 const fingerprintOf = (entries: string[]) => createHash("sha256").update(entries.join("\n")).digest("hex");
-
-/** Mentees holding a live pair, and how many live pairs each mentor holds, in one programme. */
-export async function livePairs(db: Executor, programmeId: string) {
-  const live = and(eq(relationships.programmeId, programmeId), inArray(relationships.status, [...HOLDING_STATUSES]));
-  const mentees = await db.select({ id: relationships.menteeEnrolmentId }).from(relationships).where(live);
-  const mentors = await db
-    .select({ id: relationships.mentorEnrolmentId, n: count() })
-    .from(relationships)
-    .where(live)
-    .groupBy(relationships.mentorEnrolmentId);
-  return { paired: new Set(mentees.map((m) => m.id)), held: new Map(mentors.map((m) => [m.id, Number(m.n)])) };
-}

@@ -1,9 +1,10 @@
-import { and, count, eq, inArray } from "drizzle-orm";
-import { HOLDING_STATUSES, type RelationshipOrigin } from "../../../core/relationships/status.js";
+import { and, eq, inArray } from "drizzle-orm";
+import type { RelationshipOrigin } from "../../../core/relationships/status.js";
 import type { Tx } from "../../platform/db.js";
 import { isUniqueViolation } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
 import { enrolments } from "../enrolment/tables.js";
+import { pairedMentees, placesTaken } from "./live-pairs.js";
 import { relationships } from "./tables.js";
 
 export type NewPair = {
@@ -68,19 +69,8 @@ export async function createPairs(
       for (const row of rows) people.set(row.id, row);
     }
   }
-  const live = and(eq(relationships.programmeId, programmeId), inArray(relationships.status, [...HOLDING_STATUSES]));
-  const pairedMentees = new Set(
-    (await tx.select({ id: relationships.menteeEnrolmentId }).from(relationships).where(live)).map((r) => r.id),
-  );
-  const held = new Map(
-    (
-      await tx
-        .select({ id: relationships.mentorEnrolmentId, n: count() })
-        .from(relationships)
-        .where(live)
-        .groupBy(relationships.mentorEnrolmentId)
-    ).map((r) => [r.id, Number(r.n)]),
-  );
+  const alreadyPaired = await pairedMentees(tx, programmeId);
+  const held = await placesTaken(tx, programmeId, mentorIds);
 
   const refused: PairRefusal[] = [];
   const rows: (typeof relationships.$inferInsert)[] = [];
@@ -96,7 +86,7 @@ export async function createPairs(
       refused.push({ index, code: "not_approved", message: "Both people must be approved participants of the programme." });
       continue;
     }
-    if (pairedMentees.has(mentee.id)) {
+    if (alreadyPaired.has(mentee.id)) {
       refused.push({ index, code: "mentee_already_matched", message: "This mentee already has a mentor in this programme." });
       continue;
     }
@@ -109,7 +99,7 @@ export async function createPairs(
       });
       continue;
     }
-    pairedMentees.add(mentee.id);
+    alreadyPaired.add(mentee.id);
     held.set(mentor.id, taken + 1);
     const started = pair.status === "active" ? now : null;
     rows.push({

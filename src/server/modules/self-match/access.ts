@@ -1,6 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
 import { rolesForProgrammeType } from "../../../core/intake/questions.js";
-import { HOLDING_STATUSES } from "../../../core/relationships/status.js";
 import { selfMatchClosedProblem } from "../../../core/self-match/requests.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Executor } from "../../platform/db.js";
@@ -9,7 +7,6 @@ import { findEnrolmentOfUser } from "../enrolment/repository.js";
 import { rolesOf } from "../matching/pool.js";
 import { loadProgrammeFor } from "../programmes/access.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
-import { relationships } from "../relationships/tables.js";
 
 export type Side = "mentor" | "mentee";
 
@@ -35,29 +32,4 @@ export async function loadParticipant(db: Executor, principal: Principal, progra
 export function requireSelfMatchOpen(programme: ProgrammeRow) {
   const problem = selfMatchClosedProblem(programme);
   if (problem) throw conflict(problem.code, problem.message);
-}
-
-/** Whether a mentee holds a live pair (proposed, active or paused) in their programme. */
-export async function hasLivePair(db: Executor, menteeEnrolmentId: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(relationships)
-    .where(and(eq(relationships.menteeEnrolmentId, menteeEnrolmentId), inArray(relationships.status, [...HOLDING_STATUSES])));
-  return Number(row.n) > 0;
-}
-
-/** Live pairs per mentor enrolment of a programme. */
-export async function heldPlaces(db: Executor, programmeId: string, mentorEnrolmentIds?: string[]) {
-  const rows = await db
-    .select({ mentor: relationships.mentorEnrolmentId, n: count() })
-    .from(relationships)
-    .where(
-      and(
-        eq(relationships.programmeId, programmeId),
-        inArray(relationships.status, [...HOLDING_STATUSES]),
-        mentorEnrolmentIds ? inArray(relationships.mentorEnrolmentId, mentorEnrolmentIds) : undefined,
-      ),
-    )
-    .groupBy(relationships.mentorEnrolmentId);
-  return new Map(rows.map((r) => [r.mentor, Number(r.n)]));
 }

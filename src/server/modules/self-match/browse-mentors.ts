@@ -4,7 +4,8 @@ import { reasonForMentee } from "../../../core/self-match/requests.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
 import { conflict } from "../../platform/errors.js";
-import { hasLivePair, heldPlaces, loadParticipant, requireSelfMatchOpen } from "./access.js";
+import { hasLivePair, placesTaken } from "../relationships/live-pairs.js";
+import { loadParticipant, requireSelfMatchOpen } from "./access.js";
 import { fitScorer, previousMentorsOf, publicProfile, roundScore } from "./fit.js";
 import { approvedPeople } from "./people.js";
 import { matchRequests } from "./tables.js";
@@ -22,7 +23,7 @@ export async function browseMentors(ctx: AppContext, principal: Principal, progr
   }
   const [giver] = rolesForProgrammeType(programme.type);
   const mentors = (await approvedPeople(ctx.db, programme.id, { role: giver })).filter((m) => !m.paused && (m.capacity ?? 0) > 0);
-  const held = await heldPlaces(ctx.db, programme.id);
+  const held = await placesTaken(ctx.db, programme.id);
   const previous = await previousMentorsOf(ctx.db, me.userId);
   const scorer = await fitScorer(ctx.db, programme);
   const mentee = { enrolmentId: me.id, userId: me.userId, email: principal.user.email, answers: me.answers };

@@ -1,12 +1,11 @@
-import { and, count, eq, inArray, or } from "drizzle-orm";
-import { HOLDING_STATUSES } from "../../../core/relationships/status.js";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { CLOSED_REASONS } from "../../../core/self-match/requests.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { enrolments } from "../enrolment/tables.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
-import { relationships } from "../relationships/tables.js";
+import { placesTaken } from "../relationships/live-pairs.js";
 import { sideWords } from "./access.js";
 import { requestClosedMentorFullEmail, requestWithdrawnEmail } from "./emails.js";
 import { selfMatchLinks } from "./links.js";
@@ -42,15 +41,7 @@ export async function closeRequestsForNewPairs(
     .select({ id: enrolments.id, capacity: enrolments.capacity })
     .from(enrolments)
     .where(inArray(enrolments.id, mentors));
-  const held = new Map(
-    (
-      await tx
-        .select({ id: relationships.mentorEnrolmentId, n: count() })
-        .from(relationships)
-        .where(and(inArray(relationships.mentorEnrolmentId, mentors), inArray(relationships.status, [...HOLDING_STATUSES])))
-        .groupBy(relationships.mentorEnrolmentId)
-    ).map((r) => [r.id, Number(r.n)]),
-  );
+  const held = await placesTaken(tx, programme.id, mentors);
   const full = capacity.filter((m) => (held.get(m.id) ?? 0) >= (m.capacity ?? 0)).map((m) => m.id);
 
   const waiting = await tx

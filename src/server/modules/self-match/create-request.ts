@@ -6,7 +6,8 @@ import { isUniqueViolation } from "../../platform/db.js";
 import { conflict, notFound } from "../../platform/errors.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { enrolments } from "../enrolment/tables.js";
-import { hasLivePair, heldPlaces, loadParticipant, requireSelfMatchOpen, sideWords } from "./access.js";
+import { hasLivePair, placesTaken } from "../relationships/live-pairs.js";
+import { loadParticipant, requireSelfMatchOpen, sideWords } from "./access.js";
 import { newRequestEmail } from "./emails.js";
 import { expireDueRequests } from "./expire-requests.js";
 import { fitScorer, previousMentorsOf } from "./fit.js";
@@ -71,7 +72,7 @@ export async function createRequest(
     }
     if (mentorNow?.status !== "approved") throw notFound(`That ${words.giver}`);
     if (mentorNow.paused) throw conflict("mentor_paused", `${mentor.name} is not taking new requests right now.`);
-    const held = (await heldPlaces(tx, programme.id, [mentor.enrolmentId])).get(mentor.enrolmentId) ?? 0;
+    const held = (await placesTaken(tx, programme.id, [mentor.enrolmentId])).get(mentor.enrolmentId) ?? 0;
     if (held >= (mentorNow.capacity ?? 0)) throw conflict("mentor_full", `${mentor.name} has no places left.`);
     const fit = scorer.score(
       { enrolmentId: me.id, userId: me.userId, email: principal.user.email, answers: me.answers },

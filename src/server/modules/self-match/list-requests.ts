@@ -2,8 +2,9 @@ import { and, asc, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db.js";
+import { placesTaken } from "../relationships/live-pairs.js";
 import { relationships } from "../relationships/tables.js";
-import { heldPlaces, loadParticipant } from "./access.js";
+import { loadParticipant } from "./access.js";
 import { fitScorer, previousMentors, publicProfile, roundScore } from "./fit.js";
 import { requestsWithParties } from "./parties.js";
 import { approvedPeople } from "./people.js";
@@ -183,7 +184,7 @@ export async function listReceived(ctx: AppContext, principal: Principal, progra
     .orderBy(...openFirst)
     .limit(page.limit)
     .offset(page.offset);
-  const held = (await heldPlaces(ctx.db, programme.id, [me.id])).get(me.id) ?? 0;
+  const held = (await placesTaken(ctx.db, programme.id, [me.id])).get(me.id) ?? 0;
   return {
     box: "received" as const,
     items: await presentReceived(ctx, programme, rows),
