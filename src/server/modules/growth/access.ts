@@ -1,10 +1,9 @@
-import { inArray } from "drizzle-orm";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db, Executor, Tx } from "../../platform/db.js";
 import { AppError } from "../../platform/errors.js";
-import { users } from "../accounts/tables.js";
 import { loadPairForParticipant, type Side } from "../relationships/access.js";
 import { assertWritable as assertWorkspaceWritable, lockOpenPair } from "../workspace/access.js";
+import { pairPeople as workspacePairPeople } from "../workspace/people.js";
 
 export type Pair = Awaited<ReturnType<typeof loadPairForParticipant>> & { userId: string };
 
@@ -48,17 +47,12 @@ export const notYourSide = (code: string, message: string) => new AppError(403, 
 export const sideOf = (pair: Pair, userId: string | null): Side | null =>
   userId === pair.relationship.menteeUserId ? "mentee" : userId === pair.relationship.mentorUserId ? "mentor" : null;
 
-/** The names of the pair's two people, to label who wrote what. */
+/** The names of the pair's two people, to label who wrote what (the workspace's lookup). */
 export async function pairPeople(db: Executor, pair: Pair) {
-  const { mentorUserId, menteeUserId } = pair.relationship;
-  const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, [mentorUserId, menteeUserId]));
-  const nameOf = new Map(rows.map((r) => [r.id, r.name]));
+  const people = await workspacePairPeople(db, pair.relationship);
   return (userId: string | null) => {
     const side = sideOf(pair, userId);
-    return side && userId ? { side, name: nameOf.get(userId) ?? "" } : null;
+    return side ? { side, name: people[side].name } : null;
   };
 }
 
