@@ -1,6 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { FormEvent } from "react";
 import { ProgrammeUpdate } from "../../../contracts/programmes";
 import { defaultPhases } from "../../../core/programmes/phases";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
@@ -17,7 +16,8 @@ import { readSessionMinutes } from "./programme-form";
 import { cadenceLabels, statusLabels } from "./programme-labels";
 import { ProgrammeSection } from "./programme-section";
 import { ProgrammeStatusControl } from "./programme-status-control";
-import { type Programme, type ProgrammeChanges, programmeKeys, programmeQuery, updateProgramme } from "./programmes-api";
+import type { Programme } from "./programmes-api";
+import { useSettingsSection } from "./use-settings-section";
 
 const route = getRouteApi("/_app/programmes/$programmeId/settings");
 
@@ -65,62 +65,21 @@ const valuesOf = (programme: Programme): Values => ({
 });
 
 function ScheduleSettings({ programme }: { programme: Programme }) {
-  const queryClient = useQueryClient();
-  const programmeLive = useQuery(programmeQuery(programme.id));
   const { errors, clear, show, validate, showApiError } = useFormErrors();
-  const [values, setValues] = useState<Values>(() => valuesOf(programme));
-  const [editedVersion, setEditedVersion] = useState(programme.version);
-  const base = useRef(programme);
-  const [saved, setSaved] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const savedRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
+  const {
+    values,
+    setValues,
+    set,
+    version: editedVersion,
+    saved,
+    setSaved,
+    conflict,
+    savedRef,
+    conflictRef,
+    mutation,
+    reload,
+  } = useSettingsSection(programme, valuesOf, { clear, showApiError });
   const mentoring = programme.type === "mentoring";
-
-  useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
-
-  // A newer version that didn't touch these settings (e.g. the stage changed below)
-  // is no conflict: carry on editing on top of it.
-  const latest = programmeLive.data ?? programme;
-  useEffect(() => {
-    if (latest.version === base.current.version) return;
-    if (JSON.stringify(valuesOf(latest)) === JSON.stringify(valuesOf(base.current))) {
-      base.current = latest;
-      setEditedVersion(latest.version);
-    }
-  }, [latest]);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
-
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) => {
-      setSaved(false);
-      setValues((current) => ({ ...current, [key]: value }));
-    };
-
-  const mutation = useMutation({
-    mutationFn: (body: ProgrammeChanges) => updateProgramme(programme.id, body),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(programmeKeys.detail(updated.id), updated);
-      await queryClient.invalidateQueries({ queryKey: ["programmes", "list"] });
-      base.current = updated;
-      setValues(valuesOf(updated));
-      setEditedVersion(updated.version);
-      setSaved(true);
-    },
-    onError: (error) => {
-      if (isApiError(error, "version_conflict")) {
-        clear();
-        setConflict(true);
-        return;
-      }
-      showApiError(error);
-    },
-  });
 
   const fields: FieldTargets = {
     cadence: { label: "How often pairs meet", target: "settings-cadence" },
@@ -152,17 +111,6 @@ function ScheduleSettings({ programme }: { programme: Programme }) {
     if (!body) return;
     clear();
     mutation.mutate(body);
-  };
-
-  const reload = async () => {
-    const fresh = await programmeLive.refetch();
-    if (fresh.data) {
-      base.current = fresh.data;
-      setValues(valuesOf(fresh.data));
-      setEditedVersion(fresh.data.version);
-    }
-    setConflict(false);
-    mutation.reset();
   };
 
   return (

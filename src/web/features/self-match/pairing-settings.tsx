@@ -1,13 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { FormEvent } from "react";
 import { ProgrammeUpdate } from "../../../contracts/programmes";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
 import { RadioGroup } from "../../components/radio-group";
 import { SubmitButton } from "../../components/submit-button";
 import { TextField } from "../../components/text-field";
-import { isApiError } from "../../lib/api";
 import { useFormErrors } from "../../lib/form-errors";
-import { type Programme, programmeKeys, programmeQuery, updateProgramme } from "../programmes/programmes-api";
+import type { Programme } from "../programmes/programmes-api";
+import { useSettingsSection } from "../programmes/use-settings-section";
 import { sideWords } from "./self-match-labels";
 
 type Values = { matchMode: Programme["matchMode"]; acceptance: Programme["acceptance"]; requestLimit: string; requestExpiryDays: string };
@@ -23,59 +22,13 @@ const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Numbe
 
 /** How pairs form: the coordinator's matching round, or mentees asking mentors; and the rules for each. */
 export function PairingSettings({ programme }: { programme: Programme }) {
-  const queryClient = useQueryClient();
-  const live = useQuery(programmeQuery(programme.id)).data ?? programme;
   const { errors, clear, show, validate, showApiError } = useFormErrors();
-  const [values, setValues] = useState<Values>(() => valuesOf(programme));
-  const [version, setVersion] = useState(programme.version);
-  const base = useRef(programme);
-  const [saved, setSaved] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const savedRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
+  const { values, set, version, saved, setSaved, conflict, savedRef, conflictRef, mutation, reload } = useSettingsSection(
+    programme,
+    valuesOf,
+    { clear, showApiError },
+  );
   const words = sideWords(programme.type);
-
-  useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
-  // Another section's save (or a stage change) is no conflict for these fields: carry on from it.
-  useEffect(() => {
-    if (live.version === base.current.version) return;
-    if (JSON.stringify(valuesOf(live)) === JSON.stringify(valuesOf(base.current))) {
-      base.current = live;
-      setVersion(live.version);
-    }
-  }, [live]);
-
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) => {
-      setSaved(false);
-      setValues((current) => ({ ...current, [key]: value }));
-    };
-
-  const mutation = useMutation({
-    mutationFn: (body: ReturnType<typeof ProgrammeUpdate.parse>) => updateProgramme(programme.id, body),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(programmeKeys.detail(updated.id), updated);
-      await queryClient.invalidateQueries({ queryKey: ["programmes", "list"] });
-      base.current = updated;
-      setValues(valuesOf(updated));
-      setVersion(updated.version);
-      setSaved(true);
-    },
-    onError: (error) => {
-      if (isApiError(error, "version_conflict")) {
-        clear();
-        setConflict(true);
-        return;
-      }
-      showApiError(error);
-    },
-  });
 
   const fields: FieldTargets = {
     matchMode: { label: "How pairs form", target: "pairing-mode-input" },
@@ -104,15 +57,6 @@ export function PairingSettings({ programme }: { programme: Programme }) {
     if (!body) return;
     clear();
     mutation.mutate(body);
-  };
-
-  const reload = async () => {
-    const fresh = await queryClient.fetchQuery({ ...programmeQuery(programme.id), staleTime: 0 });
-    base.current = fresh;
-    setValues(valuesOf(fresh));
-    setVersion(fresh.version);
-    setConflict(false);
-    mutation.reset();
   };
 
   return (
