@@ -54,7 +54,7 @@ describe("forgotten password", () => {
     await page.getByRole("button", { name: "Send reset link" }).click();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
 
-    const mail = await waitForMail(server.dataDir, admin.email);
+    const mail = await waitForMail(server.dataDir, { to: admin.email, subject: "Reset your Grove password" });
     const link = mail.text.match(/https?:\/\/\S+\/reset-password\?token=[^\s"<>]+/)?.[0];
     expect(link, `no reset link in:\n${mail.text}`).toBeDefined();
     expect(link?.startsWith(`${server.baseUrl}/reset-password?token=`)).toBe(true);

@@ -158,7 +158,7 @@ describe("a coordinator designs a programme and opens it", () => {
     await page.getByRole("button", { name: "Send invitations" }).click();
     await page.getByRole("heading", { name: "2 invitations sent" }).waitFor();
 
-    const mail = await waitForMail(server.dataDir, ivy.email);
+    const mail = await waitForMail(server.dataDir, { to: ivy.email, subject: /invites you to/ });
     invitationLink = mail.text.match(/https?:\/\/\S+\/invitations\/\S+/)?.[0] ?? "";
     expect(invitationLink).not.toBe("");
 
@@ -382,7 +382,7 @@ describe("the coordinator reviews", () => {
     await dialog.getByText(/^3 people who applied/).waitFor();
     await dialog.getByRole("button", { name: "Email 3 people" }).click();
     await page.getByText("Reminder emailed to 3 people who haven't finished onboarding.").waitFor();
-    await waitForMail(server.dataDir, "eve@example.org");
+    await waitForMail(server.dataDir, { to: "eve@example.org", subject: /^A reminder: onboarding for/ });
   });
 });
 

@@ -292,7 +292,7 @@ describe("publishing, and the participants' answers", () => {
     expect(await page.getByRole("button", { name: "Publish…" }).count()).toBe(0);
     await expectNoSeriousAxeViolations(page, "published round");
 
-    const mail = await waitForMail(server.dataDir, "ana@example.org");
+    const mail = await waitForMail(server.dataDir, { to: "ana@example.org", subject: /^A proposed mentor for you in / });
     expect(mail.text).toContain("Ria Mentor");
   });
 
@@ -307,7 +307,7 @@ describe("publishing, and the participants' answers", () => {
         await signIn(p, email, password);
         if (email === "ria@example.org") {
           // Ria answers from the link in her email, which opens the pair's workspace.
-          const mail = await waitForMail(server.dataDir, email);
+          const mail = await waitForMail(server.dataDir, { to: email, subject: /^A proposed mentee for you in / });
           const link = mail.text.match(/https?:\/\/\S+\/pairs\/[\w-]+/)?.[0] ?? "";
           expect(link).not.toBe("");
           await p.goto(new URL(link).pathname);

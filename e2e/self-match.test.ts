@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./support/browser";
 import { type GroveServer, startGroveServer } from "./support/grove-server";
-import { readMailbox, waitForMail } from "./support/mailbox";
+import { waitForMail } from "./support/mailbox";
 import { expectNoHorizontalScroll, focused, heading, setUpInstance, tabTo } from "./support/page-helpers";
 import { type ApiRequest, apiSession, settled, signIn } from "./support/session";
 
@@ -54,16 +54,8 @@ async function signedIn(person: { email: string; password: string }, viewport?: 
 /** The section links of the programme, for coordinators and participants alike. */
 const section = (p: Page, name: string) => p.getByRole("navigation", { name: /^Sections of/ }).getByRole("link", { name, exact: true });
 
-/** Waits for a message with this subject to this person (mail is sent after the response). */
-async function waitForSubject(to: string, subject: string) {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const found = (await readMailbox(server.dataDir)).find((m) => m.to.includes(to) && m.subject === subject);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`No mail "${subject}" to ${to}`);
-}
+/** Waits for the one message with this subject to this person (mail is sent after the response). */
+const waitForSubject = (to: string, subject: string) => waitForMail(server.dataDir, { to, subject });
 
 beforeAll(async () => {
   server = await startGroveServer();
@@ -155,8 +147,7 @@ describe("a mentee asks three mentors", () => {
     }
     await page.getByText("3 of 3 requests waiting for an answer.").waitFor();
     expect(await page.getByRole("button", { name: /^Ask / }).count()).toBe(0);
-    const mail = await waitForMail(server.dataDir, mo.email);
-    expect(mail.subject).toBe(`${noor.name} would like you as their mentor`);
+    const mail = await waitForMail(server.dataDir, { to: mo.email, subject: `${noor.name} would like you as their mentor` });
     expect(mail.text).toContain("I like how you explain things");
   });
 
@@ -226,8 +217,7 @@ describe("the mentors answer", () => {
     await page.getByText(`You and ${noor.name} are now a pair. We've emailed ${noor.name}.`).waitFor();
     await page.getByText("0 places left").waitFor();
     await expectNoSeriousAxeViolations(page, "mentor inbox after accepting");
-    const toSam = await waitForMail(server.dataDir, sam.email);
-    expect(toSam.subject).toBe(`${noor.name}'s request is no longer open`);
+    await waitForMail(server.dataDir, { to: sam.email, subject: `${noor.name}'s request is no longer open` });
   });
 });
 

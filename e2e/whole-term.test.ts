@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoSeriousAxeViolations, launchBrowser, newContext } from "./support/browser";
 import { calendarPartOf, decodedMessage, parseCalendar } from "./support/calendar";
 import { type GroveServer, startGroveServer } from "./support/grove-server";
-import { type Mail, readMailbox } from "./support/mailbox";
+import { type Mail, readMailbox, waitForMails } from "./support/mailbox";
 import { expectFocusedElementText, focused, heading, setUpInstance } from "./support/page-helpers";
 import { type ApiRequest, apiSession, settled, signIn } from "./support/session";
 
@@ -112,19 +112,7 @@ const section = async (p: Page, partner: string, name: string) => {
 };
 
 /** Messages to one person whose subject matches, waiting for the job worker to send them. */
-async function mailsTo(to: string, subject: RegExp, count = 1): Promise<Mail[]> {
-  let found: Mail[] = [];
-  await expect
-    .poll(
-      async () => {
-        found = (await readMailbox(server.dataDir)).filter((m) => m.to.includes(to) && subject.test(m.subject));
-        return found.length;
-      },
-      { timeout: 20_000 },
-    )
-    .toBeGreaterThanOrEqual(count);
-  return found;
-}
+const mailsTo = (to: string, subject: RegExp, count = 1): Promise<Mail[]> => waitForMails(server.dataDir, { to, subject }, count);
 
 beforeAll(async () => {
   server = await startGroveServer();

@@ -10,15 +10,45 @@ export async function readMailbox(dataDir: string): Promise<Mail[]> {
   return Promise.all(files.map(async (file) => parseEml(path.join(dir, file), await fs.readFile(path.join(dir, file), "utf8"))));
 }
 
-/** Waits for a message to the address to be written; mail is sent after the response. */
-export async function waitForMail(dataDir: string, to: string, timeoutMs = 20_000): Promise<Mail> {
+/** What a wait looks for: mail to this address, with this subject, written after a mark. */
+export type MailQuery = { to: string; subject?: string | RegExp; since?: MailMark };
+/** The mailbox as it stood at one moment: a wait with `since` ignores everything in it. */
+export type MailMark = ReadonlySet<string>;
+
+/** Marks the mailbox now, so a later wait matches only mail written after this point. */
+export async function markMailbox(dataDir: string): Promise<MailMark> {
+  return new Set((await readMailbox(dataDir)).map((m) => m.file));
+}
+
+const matches = (mail: Mail, q: MailQuery) =>
+  mail.to.toLowerCase().includes(q.to.toLowerCase()) &&
+  !q.since?.has(mail.file) &&
+  (q.subject === undefined || (typeof q.subject === "string" ? mail.subject === q.subject : q.subject.test(mail.subject)));
+
+/**
+ * Waits until `count` messages match the query (mail is sent by the job worker, after the
+ * response) and returns them oldest first. Matching on the subject, not just the address,
+ * is what keeps a wait from picking up an earlier message to the same person.
+ */
+export async function waitForMails(dataDir: string, query: MailQuery, count: number, timeoutMs = 20_000): Promise<Mail[]> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = (await readMailbox(dataDir)).filter((mail) => mail.to.toLowerCase().includes(to.toLowerCase()));
-    if (found.length > 0) return found[found.length - 1];
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  for (;;) {
+    const found = (await readMailbox(dataDir)).filter((mail) => matches(mail, query));
+    if (found.length >= count) return found;
+    if (Date.now() > deadline) {
+      const want = query.subject === undefined ? "" : ` with subject ${String(query.subject)}`;
+      throw new Error(`Only ${found.length} of ${count} mails to ${query.to}${want} appeared in ${path.join(dataDir, "mail")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`No mail to ${to} appeared in ${path.join(dataDir, "mail")}`);
+}
+
+/** Waits for the one message the query describes; more than one match is a test error, not a pick. */
+export async function waitForMail(dataDir: string, query: MailQuery, timeoutMs = 20_000): Promise<Mail> {
+  const [mail, ...more] = await waitForMails(dataDir, query, 1, timeoutMs);
+  if (more.length > 0)
+    throw new Error(`${more.length + 1} mails match ${JSON.stringify({ ...query, since: undefined })}; narrow the query`);
+  return mail;
 }
 
 function parseEml(file: string, raw: string): Mail {
