@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const IntakeRole = z.enum(["mentor", "mentee", "coach", "coachee"]);
+export const IntakeRole = z.enum(["mentor", "mentee", "coach", "coachee", "sponsor"]);
 export const QuestionKind = z.enum([
   "short_text",
   "long_text",

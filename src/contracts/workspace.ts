@@ -266,17 +266,28 @@ export type ActionItem = z.infer<typeof ActionItem>;
 
 export const AgendaComment = z.object({ id: Id, author: PairPerson, body: z.string(), createdAt: z.iso.datetime() });
 
+/** Coaching: a topic the coachee wants to raise, beside the coach's agenda. */
+export const AgendaTopic = z.object({ id: Id, author: PairPerson, body: z.string(), createdAt: z.iso.datetime(), mine: z.boolean() });
+
 export const Agenda = z
   .object({
     sessionId: Id,
     status: z.enum(["none", "draft", "shared", "not_shared"]),
-    /** Null for the mentor until the mentee shares it. */
+    /** Who writes this agenda: the mentee in mentoring, the coach (side mentor) in coaching. */
+    author: PairSide,
+    /** Whether you may write and share it (you are its author and the pair is open). */
+    canEdit: z.boolean(),
+    /** Whether you may add topics beside it (the coachee, in coaching). */
+    canRaiseTopics: z.boolean(),
+    /** Null for the other side until the author shares it. */
     sections: z.array(z.object({ key: AgendaSectionKey, heading: z.string(), prompt: z.string(), text: z.string() })).nullable(),
     /** 0 until the mentee first saves. */
     version: z.number().int(),
     sharedAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime().nullable(),
     comments: z.array(AgendaComment),
+    /** Coaching: topics the coachee wants to raise (always visible to both). */
+    topics: z.array(AgendaTopic),
     /** Open action items from before this session, carried into its agenda. */
     carriedActionItems: z.array(ActionItem),
     /** Action items agreed in this session. */
@@ -293,6 +304,12 @@ export const AgendaSave = z.strictObject({
 export const AgendaCommentCreate = z.strictObject({
   body: z.string().trim().min(1, "Write a comment").max(2000, "Comments are at most 2,000 characters"),
 });
+
+export const AgendaTopicCreate = z.strictObject({
+  body: z.string().trim().min(1, "Write the topic").max(1000, "A topic is at most 1,000 characters"),
+});
+
+export const AgendaTopicParams = z.strictObject({ relationshipId: Id, sessionId: Id, topicId: Id });
 
 // ---- Notes ---------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
  * Who may do what with a programme. Pure rules over the caller's instance-admin flag
  * and their roles in the programme; routes enforce them server-side on every call.
  */
-export type ProgrammeRoleName = "coordinator" | "mentor" | "mentee" | "coach" | "coachee";
+export type ProgrammeRoleName = "coordinator" | "mentor" | "mentee" | "coach" | "coachee" | "sponsor";
 
 export type Actor = { isAdmin: boolean; roles: readonly ProgrammeRoleName[] };
 
@@ -14,7 +14,7 @@ export const canManageProgramme = (a: Actor) => a.isAdmin || a.roles.includes("c
 export const canCreateProgramme = (a: { isAdmin: boolean; coordinatesAny: boolean }) => a.isAdmin || a.coordinatesAny;
 
 /** The role shown as "your role": the one with the widest view of the programme. */
-const PRECEDENCE: ProgrammeRoleName[] = ["coordinator", "coach", "mentor", "coachee", "mentee"];
+const PRECEDENCE: ProgrammeRoleName[] = ["coordinator", "coach", "mentor", "coachee", "mentee", "sponsor"];
 export function primaryRole(roles: readonly ProgrammeRoleName[]): ProgrammeRoleName | null {
   return PRECEDENCE.find((r) => roles.includes(r)) ?? null;
 }

@@ -29,6 +29,10 @@ describe("enrolment decisions", () => {
   it("gives each side its own training", () => {
     expect(trainingFor("mentor").map((m) => m.key)).toContain("listen-first");
     expect(trainingFor("mentee").map((m) => m.key)).toContain("own-the-agenda");
-    expect(trainingFor("coach")).toEqual(trainingFor("mentor"));
+    // A professional coach needs Grove's how-to, not the volunteer's "listen first, advise last".
+    expect(trainingFor("coach").map((m) => m.key)).not.toContain("listen-first");
+    expect(trainingFor("coach").map((m) => m.key)).toContain("contract-outcomes");
+    expect(trainingFor("coachee").map((m) => m.key)).not.toContain("own-the-agenda");
+    expect(trainingFor("sponsor").map((m) => m.key)).toEqual(["what-sponsors-see"]);
   });
 });

@@ -1,8 +1,11 @@
 import type { IntakeRole } from "../intake/questions.js";
 
 /**
- * Short onboarding every participant finishes before matching. The giving side learns to
- * listen first and let the other person lead; the receiving side learns to own the agenda.
+ * Short onboarding every participant finishes before matching. In mentoring the giving
+ * side learns to listen first and let the other person lead, the receiving side to own the
+ * agenda. Coaching turns that round: a coach is already trained in coaching and needs
+ * Grove's way of running an engagement; a coachee learns what the coach will lead and
+ * what is still theirs to do.
  */
 export type TrainingModule = { key: string; title: string; minutes: number; body: string };
 
@@ -60,4 +63,73 @@ const RECEIVER: TrainingModule[] = [
   },
 ];
 
-export const trainingFor = (role: IntakeRole): TrainingModule[] => (role === "mentor" || role === "coach" ? GIVER : RECEIVER);
+const COACH: TrainingModule[] = [
+  {
+    key: "contract-outcomes",
+    title: "Contract the engagement around outcomes",
+    minutes: 5,
+    body:
+      "In the first session agree one to five outcomes with your coachee and, when there is one, the sponsor. For each, choose how it is measured " +
+      "(a 1–10 rubric with words for 1, 5 and 10, or a number with a unit), record the baseline and agree a target. Everyone agrees the set " +
+      "in Grove before the work starts; after that the outcomes are fixed.",
+  },
+  {
+    key: "lead-the-plan",
+    title: "Lead each session from your plan",
+    minutes: 5,
+    body:
+      "Start the session plan from a template and adjust it to the package. Before each session, write its agenda and share it: your coachee " +
+      "reads it and can add topics they want to raise, but the agenda stays yours. Assign exercises between sessions with a due date.",
+  },
+  {
+    key: "close-the-loop",
+    title: "Write summaries and measure the end",
+    minutes: 4,
+    body:
+      "After each session, share a short summary; your private notes stay yours. Grove reminds you, not the coachee. Sessions count against the " +
+      "package. An engagement completes only when every outcome has a final measurement, so ask stakeholders for their ratings in good time.",
+  },
+];
+
+const COACHEE: TrainingModule[] = [
+  {
+    key: "agree-success",
+    title: "Agree what success looks like",
+    minutes: 4,
+    body:
+      "Your coach will help you turn what you want to change into a few measurable outcomes, with where you are today and where you want to be. " +
+      "You rate yourself at the start and at the end; people you choose can rate you too, through a short link.",
+  },
+  {
+    key: "bring-your-topics",
+    title: "Bring your topics to each session",
+    minutes: 3,
+    body:
+      "Your coach sets each session's agenda and shares it ahead. Read it, and add the topics you want to raise: a situation that came up, " +
+      "a decision you face. The coach fits them into the session.",
+  },
+  {
+    key: "work-between-sessions",
+    title: "Do the work between sessions",
+    minutes: 3,
+    body:
+      "Coaching works in the days between sessions. Do the exercises your coach sets, mark them done and write a line about how they went. " +
+      "Your package has a set number of sessions, so protect them: cancel late and the session may count as used.",
+  },
+];
+
+const SPONSOR: TrainingModule[] = [
+  {
+    key: "what-sponsors-see",
+    title: "What you see as a sponsor",
+    minutes: 3,
+    body:
+      "You see the package, how many sessions are used, and the agreed outcomes with their baseline, target and final values. You never see " +
+      "agendas, notes, summaries or exercises: what is said in coaching stays between coach and coachee. You may be asked to agree the " +
+      "outcomes and to rate them at the start and at the end.",
+  },
+];
+
+const MODULES: Record<IntakeRole, TrainingModule[]> = { mentor: GIVER, mentee: RECEIVER, coach: COACH, coachee: COACHEE, sponsor: SPONSOR };
+
+export const trainingFor = (role: IntakeRole): TrainingModule[] => MODULES[role];

@@ -9,7 +9,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, { label: string; hint: string }> = {
   agenda_reminder: {
     label: "Agenda reminders",
-    hint: "Mentees: a nudge before a session when your agenda is not shared yet.",
+    hint: "Whoever writes the agenda (mentees in mentoring, coaches in coaching): a nudge before a session when it is not shared yet.",
   },
   follow_up_reminder: {
     label: "Follow-up reminders",

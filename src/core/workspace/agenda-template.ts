@@ -10,8 +10,25 @@ export const AGENDA_SECTIONS = [
   { key: "expected_challenges", heading: "Challenges I see coming", prompt: "What might get in the way over the next weeks." },
 ] as const;
 
-export type AgendaSectionKey = (typeof AGENDA_SECTIONS)[number]["key"];
-export const AGENDA_SECTION_KEYS = AGENDA_SECTIONS.map((s) => s.key) as [AgendaSectionKey, ...AgendaSectionKey[]];
+/**
+ * The coach's agenda for a coaching session: the coach leads, so the headings are about the
+ * session's design, started from the session plan. The coachee adds topics beside it.
+ */
+export const COACHING_AGENDA_SECTIONS = [
+  { key: "purpose", heading: "What this session is for", prompt: "The aim of the session and how it fits the outcomes you agreed." },
+  { key: "activities", heading: "What we will do", prompt: "The exercises, questions or tools you will work through." },
+  { key: "review", heading: "What we will look back on", prompt: "Exercises since the last session and what came of them." },
+  { key: "preparation", heading: "How to prepare", prompt: "What the coachee should think about or bring." },
+] as const;
+
+export type AgendaSection = { key: AgendaSectionKey; heading: string; prompt: string };
+
+export type AgendaSectionKey = (typeof AGENDA_SECTIONS)[number]["key"] | (typeof COACHING_AGENDA_SECTIONS)[number]["key"];
+/** Every key either mode's agenda may hold: the contract accepts these, the mode decides which apply. */
+export const AGENDA_SECTION_KEYS = [...AGENDA_SECTIONS, ...COACHING_AGENDA_SECTIONS].map((s) => s.key) as [
+  AgendaSectionKey,
+  ...AgendaSectionKey[],
+];
 
 export type AgendaText = Partial<Record<AgendaSectionKey, string>>;
 

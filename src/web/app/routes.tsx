@@ -149,7 +149,7 @@ const programmeSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/programmes/programme-settings-page"), "ProgrammeSettingsPage"),
 });
 
-export const intakeRoles = ["mentor", "mentee", "coach", "coachee"] as const;
+export const intakeRoles = ["mentor", "mentee", "coach", "coachee", "sponsor"] as const;
 
 const intakeFormsRoute = createRoute({
   getParentRoute: () => appRoute,

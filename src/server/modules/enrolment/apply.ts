@@ -1,6 +1,7 @@
 import { applyProblem } from "../../../core/enrolment/status.js";
-import { type IntakeRole, rolesForProgrammeType } from "../../../core/intake/questions.js";
+import type { IntakeRole } from "../../../core/intake/questions.js";
 import { validateAnswers } from "../../../core/intake/validate-answers.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { isAcceptingApplications } from "../../../core/programmes/lifecycle.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import type { Principal } from "../../platform/auth/principal.js";
@@ -45,8 +46,9 @@ export async function applyToProgramme(
   if (!isAcceptingApplications(programme, new Date())) {
     throw conflict("applications_closed", "This programme is not taking applications right now.");
   }
-  if (!rolesForProgrammeType(programme.type).includes(input.role)) {
-    throw badRequest("validation_failed", `Apply as ${rolesForProgrammeType(programme.type).join(" or ")}.`, {
+  const { applicants } = rulesFor(programme.type).roles;
+  if (!applicants.includes(input.role)) {
+    throw badRequest("validation_failed", `Apply as ${applicants.join(" or ")}.`, {
       issues: [{ path: ["role"], message: "Not a role in this programme" }],
     });
   }

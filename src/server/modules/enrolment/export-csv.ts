@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { answerToCell } from "../../../core/intake/csv-cells.js";
-import { rolesForProgrammeType } from "../../../core/intake/questions.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import type { Executor } from "../../platform/db.js";
 import { findForm } from "../intake/repository.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
@@ -15,7 +15,7 @@ const EXPORT_PAGE = 2000;
  */
 export async function exportDirectoryCsv(db: Executor, programme: ProgrammeRow, filter: DirectoryQuery): Promise<string> {
   const keys: string[] = [];
-  for (const role of rolesForProgrammeType(programme.type)) {
+  for (const role of rulesFor(programme.type).roles.applicants) {
     for (const q of (await findForm(db, programme.id, role))?.questions ?? []) if (!keys.includes(q.key)) keys.push(q.key);
   }
   const header = ["email", "name", "role", ...keys, "status", "applied_at", "training_completed"];

@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { eq, inArray, sql } from "drizzle-orm";
 import { type ExistingParticipant, type ImportProblem, planImport } from "../../../core/intake/plan-import.js";
-import { type FormDefinition, type IntakeRole, rolesForProgrammeType } from "../../../core/intake/questions.js";
+import type { FormDefinition, IntakeRole } from "../../../core/intake/questions.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { hashSecret, newSecret } from "../../platform/auth/secrets.js";
 import type { AppContext } from "../../platform/context.js";
@@ -58,7 +59,7 @@ export async function importParticipants(
   if ("error" in csv) return { rows: 0, created: 0, updated: 0, unchanged: 0, errors: [csv.error] };
 
   const forms: Partial<Record<IntakeRole, FormDefinition>> = {};
-  for (const role of rolesForProgrammeType(programme.type)) {
+  for (const role of rulesFor(programme.type).roles.applicants) {
     const form = await findForm(ctx.db, programme.id, role);
     if (form) forms[role] = form;
   }

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { type IntakeRole, rolesForProgrammeType } from "../../../core/intake/questions.js";
+import type { IntakeRole } from "../../../core/intake/questions.js";
 import { validateAnswers } from "../../../core/intake/validate-answers.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { hashSecret, newSecret } from "../../platform/auth/secrets.js";
@@ -19,15 +20,22 @@ import { invitations } from "./tables.js";
 
 export const INVITATION_DAYS = 14;
 
-const invitable = (status: string) => status === "draft" || status === "open" || status === "matching";
+/**
+ * Participants join before matching. A sponsor joins when an engagement needs one, which
+ * may be while the programme runs.
+ */
+const invitable = (status: string, role: IntakeRole) =>
+  status === "draft" || status === "open" || status === "matching" || (role === "sponsor" && status === "running");
 
 /** Emails one-time invitation links. An address already enrolled is skipped and reported. */
 export async function inviteParticipants(ctx: AppContext, principal: Principal, programmeId: string, emails: string[], role: IntakeRole) {
   const { programme } = await loadProgrammeFor(ctx.db, principal, programmeId, "manage");
-  if (!rolesForProgrammeType(programme.type).includes(role)) {
-    throw badRequest("validation_failed", `Invite people as ${rolesForProgrammeType(programme.type).join(" or ")}.`);
+  const roles = rulesFor(programme.type).roles.invitable;
+  if (!roles.includes(role)) {
+    throw badRequest("validation_failed", `Invite people as ${roles.join(" or ")}.`);
   }
-  if (!invitable(programme.status)) throw conflict("programme_closed", `A ${programme.status} programme does not take new participants.`);
+  if (!invitable(programme.status, role))
+    throw conflict("programme_closed", `A ${programme.status} programme does not take new participants.`);
   const unique = [...new Set(emails)];
   const invited: string[] = [];
   const skipped: { email: string; reason: string }[] = [];
@@ -71,7 +79,7 @@ async function liveInvitation(ctx: AppContext, token: string) {
   if (row.expiresAt <= new Date())
     throw new AppError(410, "invitation_expired", "This invitation has expired. Ask the coordinator for a new one.");
   const programme = await findProgramme(ctx.db, row.programmeId);
-  if (!programme || !invitable(programme.status))
+  if (!programme || !invitable(programme.status, row.role))
     throw new AppError(410, "programme_closed", "This programme no longer takes new participants.");
   return { invitation: row, programme };
 }

@@ -10,7 +10,7 @@ import {
   TokenParams,
 } from "../../../contracts/enrolment.js";
 import { errorResponses } from "../../../contracts/errors.js";
-import { rolesForProgrammeType } from "../../../core/intake/questions.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { isAcceptingApplications } from "../../../core/programmes/lifecycle.js";
 import type { AppContext } from "../../platform/context.js";
 import type { TypedApp } from "../../platform/typed-app.js";
@@ -42,7 +42,7 @@ export async function publicEnrolmentRoutes(app: TypedApp, ctx: AppContext) {
     async (req) => {
       const programme = await findPublicProgramme(ctx, req.params.slug);
       const forms = [];
-      for (const role of rolesForProgrammeType(programme.type)) {
+      for (const role of rulesFor(programme.type).roles.applicants) {
         const form = await findForm(ctx.db, programme.id, role);
         if (form) forms.push({ role, version: form.version, questions: form.questions });
       }

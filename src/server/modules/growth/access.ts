@@ -1,18 +1,26 @@
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db, Executor, Tx } from "../../platform/db.js";
 import { AppError } from "../../platform/errors.js";
+import { requireFeature } from "../programmes/policies.js";
 import { loadPairForParticipant, type Side } from "../relationships/access.js";
 import { assertWritable as assertWorkspaceWritable, lockOpenPair } from "../workspace/access.js";
 import { pairPeople as workspacePairPeople } from "../workspace/people.js";
 
 export type Pair = Awaited<ReturnType<typeof loadPairForParticipant>> & { userId: string };
 
+/** The growth pages, each a part of mentoring's workspace that coaching does not have. */
+export type GrowthFeature = "goals" | "swot" | "reflections" | "debrief" | "introductions";
+
 /**
  * The growth pages are the pair's own: anyone but the two people gets 404 (the same answer
- * as for a pair that does not exist), including coordinators and instance admins.
+ * as for a pair that does not exist), including coordinators and instance admins. A pair
+ * whose mode has no such page (a coaching engagement has outcomes, not GROW goals) gets
+ * 409 not_in_coaching, saying what it has instead.
  */
-export async function loadPair(db: Executor, principal: Principal, relationshipId: string): Promise<Pair> {
-  return { ...(await loadPairForParticipant(db, principal, relationshipId)), userId: principal.user.id };
+export async function loadPair(db: Executor, principal: Principal, relationshipId: string, feature: GrowthFeature): Promise<Pair> {
+  const pair = { ...(await loadPairForParticipant(db, principal, relationshipId)), userId: principal.user.id };
+  requireFeature(pair.programme, feature);
+  return pair;
 }
 
 /**
@@ -22,8 +30,8 @@ export async function loadPair(db: Executor, principal: Principal, relationshipI
 export const assertWritable = (pair: Pair) => assertWorkspaceWritable(pair.relationship);
 
 /** Loads the pair for a change and checks it is still open. */
-export async function loadPairToWrite(db: Executor, principal: Principal, relationshipId: string) {
-  const pair = await loadPair(db, principal, relationshipId);
+export async function loadPairToWrite(db: Executor, principal: Principal, relationshipId: string, feature: GrowthFeature) {
+  const pair = await loadPair(db, principal, relationshipId, feature);
   assertWritable(pair);
   return pair;
 }
@@ -33,8 +41,14 @@ export async function loadPairToWrite(db: Executor, principal: Principal, relati
  * (the workspace's lock): a write racing an end or a completion either lands before it or
  * is refused after it, never lands in a closed pair.
  */
-export async function writeToPair<T>(db: Db, principal: Principal, relationshipId: string, change: (tx: Tx, pair: Pair) => Promise<T>) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
+export async function writeToPair<T>(
+  db: Db,
+  principal: Principal,
+  relationshipId: string,
+  feature: GrowthFeature,
+  change: (tx: Tx, pair: Pair) => Promise<T>,
+) {
+  const pair = await loadPairToWrite(db, principal, relationshipId, feature);
   return db.transaction(async (tx) => {
     const relationship = await lockOpenPair(tx, pair.relationship.id);
     return change(tx, { ...pair, relationship });

@@ -5,15 +5,14 @@ import type { Principal } from "../../platform/auth/principal.js";
 import type { Db } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
 import { lockOpenPair } from "../workspace/access.js";
-import { loadPairToWrite, notYourSide } from "./access.js";
+import { loadPairToWrite } from "./access.js";
+import { authorizeWriteGoals } from "./policies.js";
 import { goalChanges, goals } from "./tables.js";
 
-export const menteeOwnsGoals = () => notYourSide("mentee_owns_goals", "The mentee owns their goals; add a comment instead.");
-
-/** The mentee adds a GROW goal; its history starts with a "created" entry. */
+/** The mentee (the side that owns goals) adds a GROW goal; its history starts with a "created" entry. */
 export async function createGoal(db: Db, principal: Principal, relationshipId: string, input: GoalCreate) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
-  if (pair.side !== "mentee") throw menteeOwnsGoals();
+  const pair = await loadPairToWrite(db, principal, relationshipId, "goals");
+  authorizeWriteGoals(pair);
   return db.transaction(async (tx) => {
     // Serialise goal creation per pair (so the cap holds when two tabs add at once) and re-check the pair is still open.
     await lockOpenPair(tx, pair.relationship.id);

@@ -30,7 +30,7 @@ const partnerIdOf = (pair: Pair) => (pair.side === "mentee" ? pair.relationship.
 
 /** The caller's own debrief, and the partner's only once the partner shared it. */
 export async function readDebrief(db: Db, principal: Principal, relationshipId: string) {
-  const pair = await loadPair(db, principal, relationshipId);
+  const pair = await loadPair(db, principal, relationshipId, "debrief");
   const [mine, partners, goalRows, who] = await Promise.all([
     find(db, pair.relationship.id, principal.user.id),
     find(db, pair.relationship.id, partnerIdOf(pair)),
@@ -56,7 +56,7 @@ export async function saveDebrief(
   relationshipId: string,
   input: { version: number; goalNotes: DebriefGoalNote[]; relationship: string; roadmap: string },
 ) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "debrief", async (db, pair) => {
     const goalIds = new Set(
       (await db.select({ id: goals.id }).from(goals).where(eq(goals.relationshipId, pair.relationship.id))).map((g) => g.id),
     );
@@ -103,7 +103,7 @@ export async function saveDebrief(
 }
 
 export async function shareDebrief(outer: Db, principal: Principal, relationshipId: string, shared: boolean) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "debrief", async (db, pair) => {
     const [row] = await db
       .update(debriefs)
       .set({ sharedAt: shared ? sql`coalesce(${debriefs.sharedAt}, now())` : null })

@@ -15,14 +15,23 @@ const footer = (unsubscribe: string, what: string) => [
   `Stop these emails: ${unsubscribe}`,
 ];
 
-export const agendaReminderEmail = (to: Who, w: { partner: string; when: string; link: string; unsubscribe: string }): MailMessage => ({
+/** Why the agenda matters, to its author in each mode. */
+const AGENDA_WHY = {
+  mentoring: "A few lines on what you want from the session help your mentor come prepared — and it is your session to steer.",
+  coaching: "Share it ahead so your coachee can read it and add the topics they want to raise before you meet.",
+} as const;
+
+export const agendaReminderEmail = (
+  to: Who,
+  w: { partner: string; when: string; link: string; unsubscribe: string; mode: keyof typeof AGENDA_WHY },
+): MailMessage => ({
   to: to.email,
   subject: `Your agenda for ${w.when} is not shared yet`,
   text: lines(
     `Hello ${to.name},`,
     "",
     `You meet ${w.partner} on ${w.when}. Your agenda for that session is not shared yet.`,
-    "A few lines on what you want from the session help your mentor come prepared — and it is your session to steer.",
+    AGENDA_WHY[w.mode],
     "",
     w.link,
     ...footer(w.unsubscribe, "agenda reminders"),

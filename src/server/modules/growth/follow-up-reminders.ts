@@ -1,4 +1,5 @@
-import { and, count, eq, gte, isNull, lt, max, min } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, lt, max, min } from "drizzle-orm";
+import { typesWith } from "../../../core/programme-modes.js";
 import { addDays } from "../../../core/workspace/local-time.js";
 import type { AppContext } from "../../platform/context.js";
 import { users } from "../accounts/tables.js";
@@ -19,7 +20,8 @@ import { enqueueNudge } from "./send-nudge.js";
 const FRESHLY_OVERDUE_DAYS = 7;
 
 /**
- * Daily: a mentee with open action items past their due date is reminded to follow up.
+ * Daily: a mentee with open action items past their due date is reminded to follow up
+ * (action items are mentoring's; coaching has exercises, which the coach follows up).
  * Only the mentee's own items — following up is theirs to drive. The key names the latest
  * overdue due date, so the reminder comes again only when another item falls overdue.
  */
@@ -40,7 +42,7 @@ export async function sendFollowUpReminders(ctx: AppContext, now = new Date()) {
     .where(
       and(
         meetingPairs,
-        eq(programmes.type, "mentoring"),
+        inArray(programmes.type, typesWith("actionItems")),
         eq(actionItems.owner, "mentee"),
         isNull(actionItems.doneAt),
         lt(actionItems.dueOn, today),

@@ -18,7 +18,7 @@ const present = (c: CommentRow, who: Awaited<ReturnType<typeof pairPeople>>, me:
 
 /** Comments on a goal, oldest first: how the mentor responds without rewriting the mentee's words. */
 export async function listGoalComments(db: Db, principal: Principal, relationshipId: string, goalId: string) {
-  const pair = await loadPair(db, principal, relationshipId);
+  const pair = await loadPair(db, principal, relationshipId, "goals");
   await findGoal(db, pair.relationship.id, goalId);
   const rows = await db
     .select()
@@ -31,7 +31,7 @@ export async function listGoalComments(db: Db, principal: Principal, relationshi
 
 /** Either side may comment; the mentor's way to take part in a goal. */
 export async function addGoalComment(outer: Db, principal: Principal, relationshipId: string, goalId: string, body: string) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "goals", async (db, pair) => {
     await findGoal(db, pair.relationship.id, goalId);
     const [row] = await db.insert(goalComments).values({ goalId, authorId: principal.user.id, body }).returning();
     return present(row, await pairPeople(db, pair), principal.user.id);
@@ -40,7 +40,7 @@ export async function addGoalComment(outer: Db, principal: Principal, relationsh
 
 /** Authors may take back their own comment; nobody deletes the other person's words. */
 export async function deleteGoalComment(outer: Db, principal: Principal, relationshipId: string, goalId: string, commentId: string) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "goals", async (db, pair) => {
     await findGoal(db, pair.relationship.id, goalId);
     const [gone] = await db
       .delete(goalComments)

@@ -7,7 +7,7 @@ import { goalChanges } from "./tables.js";
 
 /** Who changed which fields of a goal and when, newest first (a goal is edited a few dozen times at most). */
 export async function goalHistory(db: Db, principal: Principal, relationshipId: string, goalId: string) {
-  const pair = await loadPair(db, principal, relationshipId);
+  const pair = await loadPair(db, principal, relationshipId, "goals");
   await findGoal(db, pair.relationship.id, goalId);
   const rows = await db
     .select()

@@ -27,7 +27,7 @@ const MENTEE_FIELDS = ["status", "outcome"] as const;
 
 /** Doors the mentor opened, newest first. */
 export async function listIntroductions(db: Db, principal: Principal, relationshipId: string, page: { limit: number; offset: number }) {
-  const pair = await loadPair(db, principal, relationshipId);
+  const pair = await loadPair(db, principal, relationshipId, "introductions");
   const where = eq(introductions.relationshipId, pair.relationship.id);
   const [rows, [total]] = await Promise.all([
     db
@@ -49,7 +49,7 @@ export async function openIntroduction(
   relationshipId: string,
   input: { kind: Kind; what: string; whoOrWhere: string; occurredOn: string },
 ) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "introductions", async (db, pair) => {
     if (pair.side !== "mentor") {
       throw notYourSide("mentor_opens_introductions", "Introductions are logged by the mentor; you can record how each one went.");
     }
@@ -72,7 +72,7 @@ export async function updateIntroduction(
   id: string,
   input: { version: number; kind?: Kind; what?: string; whoOrWhere?: string; occurredOn?: string; status?: Status; outcome?: string },
 ) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "introductions", async (db, pair) => {
     const { version, ...changes } = input;
     const others = pair.side === "mentor" ? MENTEE_FIELDS : MENTOR_FIELDS;
     const trespass = others.filter((f) => changes[f] !== undefined);
@@ -104,7 +104,7 @@ export async function updateIntroduction(
 
 /** The mentor removes an entry logged by mistake. */
 export async function deleteIntroduction(outer: Db, principal: Principal, relationshipId: string, id: string) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "introductions", async (db, pair) => {
     if (pair.side !== "mentor") throw notYourSide("mentor_opens_introductions", "Only the mentor can remove an introduction they logged.");
     const [gone] = await db
       .delete(introductions)

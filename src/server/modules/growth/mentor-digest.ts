@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { PROGRAMME_TYPES, rulesFor } from "../../../core/programme-modes.js";
 import type { AppContext } from "../../platform/context.js";
 import { programmes } from "../programmes/tables.js";
 import { relationships } from "../relationships/tables.js";
@@ -10,6 +11,9 @@ import { nextSessionByPair } from "./next-sessions.js";
 import { enqueueNudge } from "./send-nudge.js";
 
 const DAY = 86_400_000;
+
+/** The digest tells the giving side about agendas the other side writes: only where that is how the mode works. */
+const mentorDigestTypes = PROGRAMME_TYPES.filter((t) => rulesFor(t).agenda.author === "mentee");
 
 /** Monday of the week `now` falls in (UTC), naming the digest's week in its dedupe key. */
 const weekOf = (now: Date) => {
@@ -27,7 +31,7 @@ export async function sendMentorDigests(ctx: AppContext, now = new Date()) {
     .select({ relationship: relationships })
     .from(relationships)
     .innerJoin(programmes, eq(programmes.id, relationships.programmeId))
-    .where(and(meetingPairs, eq(programmes.type, "mentoring")));
+    .where(and(meetingPairs, inArray(programmes.type, mentorDigestTypes)));
   if (pairs.length === 0) return 0;
   const next = await nextSessionByPair(ctx.db, { relationshipIds: pairs.map((p) => p.relationship.id) }, now);
   const byMentor = new Map<string, typeof pairs>();

@@ -24,7 +24,7 @@ const present = (r: ReflectionRow, who: Awaited<ReturnType<typeof pairPeople>>, 
 
 /** This week's prompt for the pair's programme, and whether the caller already answered one this week. */
 export async function currentPrompt(db: Db, principal: Principal, relationshipId: string) {
-  const pair = await loadPair(db, principal, relationshipId);
+  const pair = await loadPair(db, principal, relationshipId, "reflections");
   const p = weeklyPrompt(pair.programme.termStart, pair.programme.phases, todayUtc());
   return { week: p.week, phase: p.phase, prompt: p.prompt, reflectedThisWeek: await reflectedInWeek(db, pair, principal.user.id, p.week) };
 }
@@ -47,7 +47,7 @@ export async function listReflections(
   relationshipId: string,
   q: { limit: number; offset: number; whose: "all" | "mine" | "partner" },
 ) {
-  const pair = await loadPair(db, principal, relationshipId);
+  const pair = await loadPair(db, principal, relationshipId, "reflections");
   const me = principal.user.id;
   const mine = eq(reflections.authorId, me);
   const partnersShared = and(sql`${reflections.authorId} <> ${me}`, isNotNull(reflections.sharedAt));
@@ -70,7 +70,7 @@ export async function createReflection(
   relationshipId: string,
   input: { body: string; prompt: string | null; shared: boolean },
 ) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "reflections", async (db, pair) => {
     const { week } = weeklyPrompt(pair.programme.termStart, pair.programme.phases, todayUtc());
     const [row] = await db
       .insert(reflections)
@@ -104,7 +104,7 @@ export async function updateReflection(
   id: string,
   input: { version: number; body: string },
 ) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "reflections", async (db, pair) => {
     const current = await ownReflection(db, pair, id);
     const [row] = await db
       .update(reflections)
@@ -120,7 +120,7 @@ export async function updateReflection(
 }
 
 export async function shareReflection(outer: Db, principal: Principal, relationshipId: string, id: string, shared: boolean) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "reflections", async (db, pair) => {
     const current = await ownReflection(db, pair, id);
     const [row] = await db
       .update(reflections)
@@ -132,7 +132,7 @@ export async function shareReflection(outer: Db, principal: Principal, relations
 }
 
 export async function deleteReflection(outer: Db, principal: Principal, relationshipId: string, id: string) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
+  return writeToPair(outer, principal, relationshipId, "reflections", async (db, pair) => {
     const current = await ownReflection(db, pair, id);
     await db.delete(reflections).where(eq(reflections.id, current.id));
   });

@@ -39,7 +39,7 @@ export async function goalRoutes(app: TypedApp, ctx: AppContext) {
       },
     },
     async (req) => {
-      const pair = await loadPair(ctx.db, requireUser(req), req.params.relationshipId);
+      const pair = await loadPair(ctx.db, requireUser(req), req.params.relationshipId, "goals");
       return listGoals(ctx.db, pair.relationship.id, req.query);
     },
   );
@@ -65,7 +65,7 @@ export async function goalRoutes(app: TypedApp, ctx: AppContext) {
     `${base}/:goalId`,
     { schema: { tags, summary: "One goal", params: GoalParams, response: { 200: Goal, ...errorResponses } } },
     async (req) => {
-      const pair = await loadPair(ctx.db, requireUser(req), req.params.relationshipId);
+      const pair = await loadPair(ctx.db, requireUser(req), req.params.relationshipId, "goals");
       return presentOneGoal(ctx.db, await findGoal(ctx.db, pair.relationship.id, req.params.goalId));
     },
   );

@@ -3,13 +3,12 @@ import { isWritable } from "../../../core/relationships/status.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db } from "../../platform/db.js";
 import { conflict, notFound } from "../../platform/errors.js";
-import { loadPair, notYourSide, type Pair, writeToPair } from "./access.js";
+import { loadPair, type Pair, writeToPair } from "./access.js";
+import { authorizeWriteSwot, canReadSwot, canWriteSwot } from "./policies.js";
 import { swots } from "./tables.js";
 
 type SwotRow = typeof swots.$inferSelect;
 export type SwotLists = Pick<SwotRow, "strengths" | "weaknesses" | "opportunities" | "threats">;
-
-const menteeOnly = () => notYourSide("mentee_owns_swot", "The SWOT is the mentee's own; only they can change or share it.");
 
 const present = (row: SwotRow | undefined, pair: Pair) => ({
   strengths: row?.strengths ?? [],
@@ -18,7 +17,7 @@ const present = (row: SwotRow | undefined, pair: Pair) => ({
   threats: row?.threats ?? [],
   shared: Boolean(row?.sharedAt),
   sharedAt: row?.sharedAt?.toISOString() ?? null,
-  editable: pair.side === "mentee" && isWritable(pair.relationship.status, pair.relationship.continuing),
+  editable: canWriteSwot(pair) && isWritable(pair.relationship.status, pair.relationship.continuing),
   version: row?.version ?? 0,
   updatedAt: row?.updatedAt.toISOString() ?? null,
 });
@@ -30,16 +29,16 @@ const find = async (db: Db, relationshipId: string) => (await db.select().from(s
  * for them (404), exactly as for anyone outside the pair.
  */
 export async function readSwot(db: Db, principal: Principal, relationshipId: string) {
-  const pair = await loadPair(db, principal, relationshipId);
+  const pair = await loadPair(db, principal, relationshipId, "swot");
   const row = await find(db, pair.relationship.id);
-  if (pair.side !== "mentee" && !row?.sharedAt) throw notFound("A shared SWOT");
+  if (!canReadSwot(pair, Boolean(row?.sharedAt))) throw notFound("A shared SWOT");
   return present(row, pair);
 }
 
 /** Saves all four lists at once; version 0 creates it, later saves must name the version edited. */
 export async function saveSwot(outer: Db, principal: Principal, relationshipId: string, input: SwotLists & { version: number }) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
-    if (pair.side !== "mentee") throw menteeOnly();
+  return writeToPair(outer, principal, relationshipId, "swot", async (db, pair) => {
+    authorizeWriteSwot(pair);
     const { version, ...lists } = input;
     const row =
       version === 0
@@ -69,8 +68,8 @@ export async function saveSwot(outer: Db, principal: Principal, relationshipId: 
 
 /** Shares the SWOT with the mentor (read-only for them) or takes it back. */
 export async function shareSwot(outer: Db, principal: Principal, relationshipId: string, shared: boolean) {
-  return writeToPair(outer, principal, relationshipId, async (db, pair) => {
-    if (pair.side !== "mentee") throw menteeOnly();
+  return writeToPair(outer, principal, relationshipId, "swot", async (db, pair) => {
+    authorizeWriteSwot(pair);
     const [row] = await db
       .update(swots)
       .set({ sharedAt: shared ? sql`coalesce(${swots.sharedAt}, now())` : null })

@@ -6,8 +6,8 @@ import type { Db } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
 import { lockOpenPair } from "../workspace/access.js";
 import { loadPairToWrite } from "./access.js";
-import { menteeOwnsGoals } from "./create-goal.js";
 import { findGoal } from "./list-goals.js";
+import { authorizeWriteGoals } from "./policies.js";
 import { goalChanges, goals } from "./tables.js";
 
 /**
@@ -15,8 +15,8 @@ import { goalChanges, goals } from "./tables.js";
  * silently); the history gets one entry naming the fields that really changed.
  */
 export async function updateGoal(db: Db, principal: Principal, relationshipId: string, goalId: string, input: GoalUpdate) {
-  const pair = await loadPairToWrite(db, principal, relationshipId);
-  if (pair.side !== "mentee") throw menteeOwnsGoals();
+  const pair = await loadPairToWrite(db, principal, relationshipId, "goals");
+  authorizeWriteGoals(pair);
   const { version, ...changes } = input;
   return db.transaction(async (tx) => {
     await lockOpenPair(tx, pair.relationship.id);

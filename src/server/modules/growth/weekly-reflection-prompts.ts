@@ -1,5 +1,6 @@
-import { and, eq, lte } from "drizzle-orm";
+import { and, eq, inArray, lte } from "drizzle-orm";
 import { weeklyPrompt } from "../../../core/growth/reflection-prompts.js";
+import { typesWith } from "../../../core/programme-modes.js";
 import type { AppContext } from "../../platform/context.js";
 import { users } from "../accounts/tables.js";
 import { programmes } from "../programmes/tables.js";
@@ -27,7 +28,7 @@ export async function sendWeeklyReflectionPrompts(ctx: AppContext, now = new Dat
     .from(relationships)
     .innerJoin(programmes, eq(programmes.id, relationships.programmeId))
     .innerJoin(users, eq(users.id, relationships.menteeUserId))
-    .where(and(meetingPairs, eq(programmes.type, "mentoring"), lte(programmes.termStart, today)));
+    .where(and(meetingPairs, inArray(programmes.type, typesWith("reflections")), lte(programmes.termStart, today)));
   let sent = 0;
   for (const { relationship, programme, mentee } of rows) {
     const p = weeklyPrompt(programme.termStart, programme.phases, today);

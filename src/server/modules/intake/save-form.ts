@@ -1,6 +1,6 @@
 import type { IntakeRole, Question } from "../../../core/intake/questions.js";
-import { rolesForProgrammeType } from "../../../core/intake/questions.js";
 import { validateFormQuestions } from "../../../core/intake/validate-form.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db } from "../../platform/db.js";
 import { AppError, badRequest, conflict } from "../../platform/errors.js";
@@ -8,8 +8,9 @@ import { loadProgrammeFor } from "../programmes/access.js";
 import { findForm, saveFormVersion } from "./repository.js";
 
 export function assertRoleOfProgramme(type: "mentoring" | "coaching", role: IntakeRole) {
-  if (!rolesForProgrammeType(type).includes(role)) {
-    throw new AppError(404, "not_found", `A ${type} programme has ${rolesForProgrammeType(type).join(" and ")} forms, not a ${role} form.`);
+  const { applicants } = rulesFor(type).roles;
+  if (!applicants.includes(role)) {
+    throw new AppError(404, "not_found", `A ${type} programme has ${applicants.join(" and ")} forms, not a ${role} form.`);
   }
 }
 

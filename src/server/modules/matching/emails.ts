@@ -1,12 +1,14 @@
+import type { IntakeRole } from "../../../core/intake/questions.js";
+import { modeOfRole } from "../../../core/programme-modes.js";
 import type { MailMessage } from "../../platform/mail.js";
 
 type Who = { email: string; name: string };
-type Roles = { giver: string; receiver: string };
+type Roles = { giver: string; receiver: string; givers?: string; receivers?: string };
 
 const lines = (...parts: (string | false | undefined)[]) => parts.filter((p): p is string => typeof p === "string").join("\n");
 const bullets = (items: string[]) => items.map((r) => `  - ${r}`);
 
-// Mentoring: the mentee drives. Coaching: the coach owns the plan.
+// Mentoring: the mentee drives. Coaching: the coach owns the plan (see core/programme-modes).
 const YOUR_PART = {
   mentoring: {
     receiver: "You drive this relationship: think about what you would like to work on first and bring it to your first conversation.",
@@ -30,7 +32,7 @@ export function newPairEmail(
 ): MailMessage {
   const partnerRole = w.side === "receiver" ? w.roles.giver : w.roles.receiver;
   const why = w.reasons.length ? ["Why we think you will work well together:", ...bullets(w.reasons), ""] : [];
-  const yourPart = YOUR_PART[w.roles.receiver === "mentee" ? "mentoring" : "coaching"][w.side];
+  const yourPart = YOUR_PART[modeOfRole(w.roles.receiver as IntakeRole)][w.side];
   if (w.twoSided) {
     return {
       to: to.email,

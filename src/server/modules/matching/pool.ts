@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
+import { rulesFor } from "../../../core/programme-modes.js";
 import type { Executor } from "../../platform/db.js";
 import { users } from "../accounts/tables.js";
 import { enrolments } from "../enrolment/tables.js";
@@ -31,8 +32,16 @@ export type RoundPool = {
   fingerprint: string;
 };
 
-export const rolesOf = (programme: Pick<ProgrammeRow, "type">) =>
-  programme.type === "mentoring" ? ({ giver: "mentor", receiver: "mentee" } as const) : ({ giver: "coach", receiver: "coachee" } as const);
+/** The programme's two sides as roles, and their plurals: the mode's words. */
+export const rolesOf = (programme: Pick<ProgrammeRow, "type">) => {
+  const { roles, words } = rulesFor(programme.type);
+  return {
+    giver: roles.giver as "mentor" | "coach",
+    receiver: roles.receiver as "mentee" | "coachee",
+    givers: words.givers,
+    receivers: words.receivers,
+  };
+};
 
 /**
  * The people a round is run over, and the fingerprint that tells whether that pool has

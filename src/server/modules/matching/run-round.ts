@@ -11,10 +11,11 @@ import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
 import { conflict } from "../../platform/errors.js";
 import { loadProgrammeFor } from "../programmes/access.js";
+import { requirePairing } from "../programmes/policies.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
 import { checkLocks } from "./check-locks.js";
 import { fullWeights, hardRules, pairHistory, skillInfoFor } from "./pair-rules.js";
-import { loadRoundPool, type RoundKind } from "./pool.js";
+import { loadRoundPool, type RoundKind, rolesOf } from "./pool.js";
 import { statedPreferences, withPreferences } from "./preferences.js";
 import { profileFromAnswers } from "./profiles.js";
 import { histogramOf } from "./round-stats.js";
@@ -46,16 +47,18 @@ export async function runMatchingRound(ctx: AppContext, principal: Principal, pr
  * written once, in one transaction. A lock that breaks a rule is refused before anything runs.
  */
 export async function runRound(ctx: AppContext, programme: ProgrammeRow, actorId: string, options: RoundOptions = {}) {
+  requirePairing(programme, "round");
   const t0 = now();
   const kind = options.kind ?? "full";
   const pool = await loadRoundPool(ctx.db, programme, kind);
-  const { mentees, mentors, giver, receiver } = pool;
+  const { mentees, mentors, giver } = pool;
+  const { givers, receivers } = rolesOf(programme);
   if (mentees.length === 0 || mentors.length === 0) {
     throw conflict(
       "empty_pool",
       kind === "open"
-        ? `There is nobody to re-match: ${mentees.length} ${receiver}s without a ${giver} and ${mentors.length} ${giver}s with places left.`
-        : `Matching needs approved ${receiver}s and ${giver}s with capacity; this pool has ${mentees.length} and ${mentors.length}.`,
+        ? `There is nobody to re-match: ${mentees.length} ${receivers} without a ${giver} and ${mentors.length} ${givers} with places left.`
+        : `Matching needs approved ${receivers} and ${givers} with capacity; this pool has ${mentees.length} and ${mentors.length}.`,
     );
   }
   const termStart = new Date(`${programme.termStart}T12:00:00Z`);

@@ -1,4 +1,5 @@
 import { canCreateProgramme } from "../../../core/permissions.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { defaultTerm, slugify, termProblem } from "../../../core/programme-term.js";
 import { defaultPhases, termWeeks } from "../../../core/programmes/phases.js";
 import type { Principal } from "../../platform/auth/principal.js";
@@ -31,6 +32,10 @@ export async function createProgramme(db: Db, principal: Principal, input: Progr
   const { termStart, termEnd } = defaultTerm(today, input.termStart, input.termEnd);
   const problem = termProblem(termStart, termEnd);
   if (problem) throw termError(problem);
+  if (input.matchMode === "self" && !rulesFor(input.type).pairing.includes("self_match")) {
+    const message = `A ${input.type} programme does not use self-match: coachees pick from a shortlist of coaches instead.`;
+    throw badRequest("validation_failed", message, { issues: [{ path: ["matchMode"], message }] });
+  }
   return db.transaction(async (tx) => {
     const base = slugify(input.name);
     const taken = await slugsStartingWith(tx, base);
@@ -50,7 +55,7 @@ export async function createProgramme(db: Db, principal: Principal, input: Progr
       requestLimit: input.requestLimit,
       requestExpiryDays: input.requestExpiryDays,
       // Coaching is structured by the coach's session plan, not by mentoring's phases.
-      phases: input.type === "mentoring" ? defaultPhases(termWeeks(termStart, termEnd)) : [],
+      phases: rulesFor(input.type).features.phases ? defaultPhases(termWeeks(termStart, termEnd)) : [],
       createdBy: principal.user.id,
     });
     await addMember(tx, programme.id, principal.user.id, "coordinator");

@@ -1,14 +1,18 @@
-import { defaultQuestions, rolesForProgrammeType } from "../../../core/intake/questions.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { DEFAULT_MENTORING_CONTENT } from "../../../core/programmes/default-content.js";
 import type { Executor } from "../../platform/db.js";
 import { programmeResources } from "../enrolment/tables.js";
 import { insertForm } from "../intake/repository.js";
 import type { ProgrammeRow } from "./repository.js";
 
-/** A new programme starts usable: an intake form per role, and for mentoring the weekly resources. */
+/**
+ * A new programme starts usable: an intake form per side, and the mode's own content (for
+ * mentoring the weekly resources). Sponsors answer no form: they are invited, not matched.
+ */
 export async function seedProgrammeDefaults(db: Executor, programme: ProgrammeRow) {
-  for (const role of rolesForProgrammeType(programme.type)) await insertForm(db, programme.id, role, defaultQuestions(role));
-  if (programme.type === "mentoring") {
+  const rules = rulesFor(programme.type);
+  for (const role of rules.roles.applicants) await insertForm(db, programme.id, role, rules.intakeQuestions(role));
+  if (rules.features.weeklyResources) {
     await db.insert(programmeResources).values(DEFAULT_MENTORING_CONTENT.map((r) => ({ ...r, programmeId: programme.id })));
   }
 }

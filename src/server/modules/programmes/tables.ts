@@ -55,7 +55,7 @@ export const programmeMembers = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["coordinator", "mentor", "mentee", "coach", "coachee"] }).notNull(),
+    role: text("role", { enum: ["coordinator", "mentor", "mentee", "coach", "coachee", "sponsor"] }).notNull(),
     addedAt: ts("added_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.userId, t.role] }), index("programme_members_user_idx").on(t.userId)],

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { termProblem } from "../../../core/programme-term.js";
 import { type ProgrammeStatus, transitionProblem } from "../../../core/programmes/lifecycle.js";
 import { defaultPhases, type Phase, phasesProblem, termWeeks } from "../../../core/programmes/phases.js";
@@ -54,7 +55,10 @@ export async function updateProgramme(db: Db, principal: Principal, id: string, 
   const type = changes.type ?? programme.type;
   const weeks = termWeeks(termStart, termEnd);
   let phases = changes.phases ?? programme.phases;
-  if (type === "coaching") phases = [];
+  const rules = rulesFor(type);
+  if ((changes.matchMode ?? programme.matchMode) === "self" && !rules.pairing.includes("self_match"))
+    throw fieldError("matchMode", `A ${type} programme does not use self-match: coachees pick from a shortlist of coaches instead.`);
+  if (!rules.features.phases) phases = [];
   else if (changes.phases) {
     const phaseProblem = phasesProblem(changes.phases, weeks);
     if (phaseProblem) throw fieldError("phases", phaseProblem);

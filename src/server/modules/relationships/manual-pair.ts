@@ -5,6 +5,7 @@ import { pairJudge, peopleOf } from "../matching/assess-pair.js";
 import { absentMentee, absentMentor } from "../matching/check-locks.js";
 import { enqueueMail, newPairEmails } from "../matching/pair-emails.js";
 import { rolesOf } from "../matching/pool.js";
+import { requirePairing } from "../programmes/policies.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
 import { closeRequestsForNewPairs } from "../self-match/close-for-new-pairs.js";
 import { presentCoordinatorPair } from "./coordinator-pairs.js";
@@ -18,6 +19,7 @@ import { createPair } from "./create-pair.js";
  * self-match requests the new pair makes moot are closed.
  */
 export async function pairByHand(ctx: AppContext, principal: Principal, programme: ProgrammeRow, menteeId: string, mentorId: string) {
+  requirePairing(programme, "by_hand");
   const roles = rolesOf(programme);
   const status = programme.acceptance === "auto" ? ("active" as const) : ("proposed" as const);
   const result = await ctx.db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { enqueue } from "../../platform/jobs/queue.js";
+import { requirePairing } from "../programmes/policies.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
 import { cancelUpcomingSessions } from "../workspace/cancel-sessions.js";
 import { relationshipEvents } from "../workspace/tables.js";
@@ -16,6 +17,7 @@ import { rematchEmail } from "./proposal-emails.js";
  * returned for a re-match of the open places.
  */
 export async function rematchPair(ctx: AppContext, principal: Principal, programme: ProgrammeRow, relationshipId: string, note?: string) {
+  requirePairing(programme, "rematch");
   const found = await findProgrammePair(ctx.db, programme.id, relationshipId);
   if (!found) throw notFound("That relationship");
   const { mentee, mentor } = found;

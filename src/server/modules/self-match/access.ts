@@ -1,4 +1,4 @@
-import { rolesForProgrammeType } from "../../../core/intake/questions.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { selfMatchClosedProblem } from "../../../core/self-match/requests.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Executor } from "../../platform/db.js";
@@ -6,6 +6,7 @@ import { conflict, forbidden } from "../../platform/errors.js";
 import { findEnrolmentOfUser } from "../enrolment/repository.js";
 import { rolesOf } from "../matching/pool.js";
 import { loadProgrammeFor } from "../programmes/access.js";
+import { requirePairing } from "../programmes/policies.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
 
 export type Side = "mentor" | "mentee";
@@ -19,7 +20,7 @@ export const sideWords = rolesOf;
  */
 export async function loadParticipant(db: Executor, principal: Principal, programmeId: string, side: Side) {
   const { programme } = await loadProgrammeFor(db, principal, programmeId, "view");
-  const [giver, receiver] = rolesForProgrammeType(programme.type);
+  const { giver, receiver } = rulesFor(programme.type).roles;
   const enrolment = await findEnrolmentOfUser(db, programme.id, principal.user.id);
   const role = side === "mentor" ? giver : receiver;
   if (enrolment?.status !== "approved" || enrolment.role !== role) {
@@ -30,6 +31,7 @@ export async function loadParticipant(db: Executor, principal: Principal, progra
 
 /** Browsing, requesting and accepting need a self-match programme that is matching or running. */
 export function requireSelfMatchOpen(programme: ProgrammeRow) {
+  requirePairing(programme, "self_match");
   const problem = selfMatchClosedProblem(programme);
   if (problem) throw conflict(problem.code, problem.message);
 }

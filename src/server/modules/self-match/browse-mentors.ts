@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { rolesForProgrammeType } from "../../../core/intake/questions.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { reasonForMentee } from "../../../core/self-match/requests.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
@@ -21,7 +21,7 @@ export async function browseMentors(ctx: AppContext, principal: Principal, progr
   if (await hasLivePair(ctx.db, me.id)) {
     throw conflict("mentee_already_matched", "You already have a mentor in this programme. Your pair is under Pairs.");
   }
-  const [giver] = rolesForProgrammeType(programme.type);
+  const { giver } = rulesFor(programme.type).roles;
   const mentors = (await approvedPeople(ctx.db, programme.id, { role: giver })).filter((m) => !m.paused && (m.capacity ?? 0) > 0);
   const held = await placesTaken(ctx.db, programme.id);
   const previous = await previousMentorsOf(ctx.db, me.userId);

@@ -1,5 +1,5 @@
 import { and, count, eq, gt, sql } from "drizzle-orm";
-import { rolesForProgrammeType } from "../../../core/intake/questions.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
 import { isUniqueViolation } from "../../platform/db.js";
@@ -31,7 +31,7 @@ export async function createRequest(
 ) {
   const { programme, enrolment: me } = await loadParticipant(ctx.db, principal, programmeId, "mentee");
   requireSelfMatchOpen(programme);
-  const [giver] = rolesForProgrammeType(programme.type);
+  const { giver } = rulesFor(programme.type).roles;
   const words = sideWords(programme);
   const [mentor] = await approvedPeople(ctx.db, programme.id, { role: giver, ids: [body.mentorEnrolmentId] });
   if (!mentor) throw notFound(`That ${words.giver}`);

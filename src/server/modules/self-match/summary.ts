@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { rolesForProgrammeType } from "../../../core/intake/questions.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { HOLDING_STATUSES } from "../../../core/relationships/status.js";
 import { REQUEST_STATUSES, type RequestStatus } from "../../../core/self-match/requests.js";
 import type { Principal } from "../../platform/auth/principal.js";
@@ -68,7 +68,7 @@ export async function requestSummary(ctx: AppContext, principal: Principal, prog
     .orderBy(asc(matchRequests.createdAt))
     .limit(1);
 
-  const [, receiver] = rolesForProgrammeType(programme.type);
+  const { receiver } = rulesFor(programme.type).roles;
   const [{ n: menteesWithoutRequest }] = await queryRows<{ n: number }>(
     ctx.db,
     sql`select count(*)::int as n from enrolments e

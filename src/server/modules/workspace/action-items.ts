@@ -3,6 +3,7 @@ import type { ActionItem } from "../../../contracts/workspace.js";
 import { type Db, type Executor, queryRows } from "../../platform/db.js";
 import { notFound } from "../../platform/errors.js";
 import { lockOpenPair, type Pair, type Side } from "./access.js";
+import { authorizeFeature } from "./policies.js";
 import { presentActionItem } from "./present.js";
 import { findSession } from "./session-repository.js";
 import { actionItems } from "./tables.js";
@@ -71,6 +72,8 @@ async function assertGoalOfPair(db: Executor, relationshipId: string, goalId: st
 
 /** Either person adds an action item (the owner may be either of them). */
 export async function createActionItem(db: Db, pair: Pair, input: ActionItemInput): Promise<ActionItem> {
+  // Coaching sets exercises between sessions instead (coaching/exercises).
+  authorizeFeature(pair, "actionItems");
   return db.transaction(async (tx) => {
     await lockOpenPair(tx, pair.relationship.id);
     if (input.sessionId) await findSession(tx, pair.relationship.id, input.sessionId);

@@ -1,29 +1,36 @@
 import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Agenda } from "../../../contracts/workspace.js";
-import { AGENDA_SECTIONS, type AgendaText, agendaIsEmpty } from "../../../core/workspace/agenda-template.js";
+import { rulesFor, sideWord } from "../../../core/programme-modes.js";
+import { isWritable } from "../../../core/relationships/status.js";
+import { type AgendaText, agendaIsEmpty } from "../../../core/workspace/agenda-template.js";
 import type { Db, Executor } from "../../platform/db.js";
-import { badRequest, conflict } from "../../platform/errors.js";
-import { lockOpenPair, notYours, type Pair } from "./access.js";
+import { badRequest, conflict, notFound } from "../../platform/errors.js";
+import { lockOpenPair, type Pair } from "./access.js";
 import { pairPeople } from "./people.js";
+import { agendaAuthor, authorizeRaiseTopic, authorizeWriteAgenda, canReadAgenda, canWriteAgenda } from "./policies.js";
 import { agendaAs, presentActionItem } from "./present.js";
 import { findSession } from "./session-repository.js";
-import { actionItems, agendaComments, sessionAgendas } from "./tables.js";
-
-const menteeOnly = () =>
-  notYours("agenda_mentee_only", "The agenda is the mentee's to write. As the mentor you can add a comment once it is shared.");
+import { actionItems, agendaComments, agendaTopics, sessionAgendas } from "./tables.js";
 
 /**
- * The agenda of one session, with the open action items carried into it. The mentor sees
- * it only once the mentee shares it; until then they learn only that it is not shared.
+ * The agenda of one session, with the open action items carried into it. Its author (the
+ * mentee in mentoring, the coach in coaching) always sees it; the other side sees it only
+ * once shared and until then learns only that it is not shared. Topics the coachee raises
+ * beside a coaching agenda are visible to both at once.
  */
 export async function readAgenda(db: Executor, pair: Pair, sessionId: string): Promise<Agenda> {
   const session = await findSession(db, pair.relationship.id, sessionId);
+  const rules = rulesFor(pair.programme.type);
   const [row] = await db.select().from(sessionAgendas).where(eq(sessionAgendas.sessionId, session.id));
-  const status = agendaAs(row?.status ?? "none", pair.side);
-  const visible = status === "shared" || pair.side === "mentee";
-  const [comments, people, carried, linked] = await Promise.all([
+  const author = agendaAuthor(pair);
+  const status = agendaAs(row?.status ?? "none", pair.side, author);
+  const visible = canReadAgenda(pair, row?.status ?? "none");
+  const [comments, topics, people, carried, linked] = await Promise.all([
     visible
       ? db.select().from(agendaComments).where(eq(agendaComments.sessionId, session.id)).orderBy(asc(agendaComments.createdAt))
+      : Promise.resolve([]),
+    rules.features.agendaTopics
+      ? db.select().from(agendaTopics).where(eq(agendaTopics.sessionId, session.id)).orderBy(asc(agendaTopics.createdAt))
       : Promise.resolve([]),
     pairPeople(db, pair.relationship),
     // Still open, from before this session and not agreed in it: what the pair carries in.
@@ -42,10 +49,16 @@ export async function readAgenda(db: Executor, pair: Pair, sessionId: string): P
     db.select().from(actionItems).where(eq(actionItems.sessionId, session.id)).orderBy(asc(actionItems.createdAt)),
   ]);
   const text: AgendaText = row?.sections ?? {};
+  const open = isWritable(pair.relationship.status, pair.relationship.continuing) && session.status !== "cancelled";
   return {
     sessionId: session.id,
     status,
-    sections: visible ? AGENDA_SECTIONS.map((s) => ({ key: s.key, heading: s.heading, prompt: s.prompt, text: text[s.key] ?? "" })) : null,
+    author,
+    canEdit: open && canWriteAgenda(pair),
+    canRaiseTopics: open && rules.agenda.topicsFrom === pair.side,
+    sections: visible
+      ? rules.agenda.sections.map((s) => ({ key: s.key, heading: s.heading, prompt: s.prompt, text: text[s.key] ?? "" }))
+      : null,
     version: visible ? (row?.version ?? 0) : 0,
     sharedAt: row?.sharedAt?.toISOString() ?? null,
     updatedAt: visible ? (row?.updatedAt.toISOString() ?? null) : null,
@@ -55,12 +68,28 @@ export async function readAgenda(db: Executor, pair: Pair, sessionId: string): P
       body: c.body,
       createdAt: c.createdAt.toISOString(),
     })),
-    carriedActionItems: carried.map(presentActionItem),
-    sessionActionItems: linked.map(presentActionItem),
+    topics: topics.map((t) => ({
+      id: t.id,
+      author: { name: people[t.authorSide].name, side: t.authorSide },
+      body: t.body,
+      createdAt: t.createdAt.toISOString(),
+      mine: t.authorId === pair.userId,
+    })),
+    carriedActionItems: rules.features.actionItems ? carried.map(presentActionItem) : [],
+    sessionActionItems: rules.features.actionItems ? linked.map(presentActionItem) : [],
   };
 }
 
-/** The mentee writes (and rewrites) the agenda; a stale version from another tab answers 409. */
+/** Sections the mode's agenda does not have are refused, not silently stored. */
+function assertSectionsOfMode(pair: Pair, sections: AgendaText) {
+  const keys = new Set<string>(rulesFor(pair.programme.type).agenda.sections.map((s) => s.key));
+  const foreign = Object.keys(sections).filter((k) => !keys.has(k));
+  if (foreign.length === 0) return;
+  const message = `A ${pair.programme.type} agenda has the parts ${[...keys].join(", ")}; ${foreign.join(", ")} is not one of them.`;
+  throw badRequest("validation_failed", message, { issues: foreign.map((k) => ({ path: ["sections", k], message })) });
+}
+
+/** The author writes (and rewrites) the agenda; a stale version from another tab answers 409. */
 export async function saveAgenda(
   db: Db,
   pair: Pair,
@@ -68,7 +97,8 @@ export async function saveAgenda(
   input: { version: number; sections: AgendaText },
   now = new Date(),
 ) {
-  if (pair.side !== "mentee") throw menteeOnly();
+  authorizeWriteAgenda(pair);
+  assertSectionsOfMode(pair, input.sections);
   await db.transaction(async (tx) => {
     await lockOpenPair(tx, pair.relationship.id);
     const session = await findSession(tx, pair.relationship.id, sessionId, true);
@@ -97,9 +127,9 @@ export async function saveAgenda(
 
 const cancelledSession = () => conflict("session_not_scheduled", "This session was cancelled; its agenda can no longer change.");
 
-/** Shares the agenda with the mentor. Later edits stay shared: the mentor always reads the latest. */
+/** Shares the agenda with the other side. Later edits stay shared: they always read the latest. */
 export async function shareAgenda(db: Db, pair: Pair, sessionId: string, now = new Date()) {
-  if (pair.side !== "mentee") throw menteeOnly();
+  authorizeWriteAgenda(pair);
   await db.transaction(async (tx) => {
     await lockOpenPair(tx, pair.relationship.id);
     const session = await findSession(tx, pair.relationship.id, sessionId, true);
@@ -112,15 +142,17 @@ export async function shareAgenda(db: Db, pair: Pair, sessionId: string, now = n
   return readAgenda(db, pair, sessionId);
 }
 
-/** Either person comments on a shared agenda: the mentor's way to prepare without rewriting it. */
+/** Either person comments on a shared agenda: the other side's way to prepare without rewriting it. */
 export async function addAgendaComment(db: Db, pair: Pair, sessionId: string, body: string) {
   await db.transaction(async (tx) => {
     await lockOpenPair(tx, pair.relationship.id);
     const session = await findSession(tx, pair.relationship.id, sessionId);
     if (session.status === "cancelled") throw cancelledSession();
     const [row] = await tx.select({ status: sessionAgendas.status }).from(sessionAgendas).where(eq(sessionAgendas.sessionId, session.id));
-    if (row?.status !== "shared")
-      throw conflict("agenda_not_shared", "The agenda has not been shared yet; comments open once the mentee shares it.");
+    if (row?.status !== "shared") {
+      const author = sideWord(pair.programme.type, agendaAuthor(pair));
+      throw conflict("agenda_not_shared", `The agenda has not been shared yet; comments open once the ${author} shares it.`);
+    }
     await tx.insert(agendaComments).values({
       sessionId: session.id,
       relationshipId: pair.relationship.id,
@@ -128,6 +160,39 @@ export async function addAgendaComment(db: Db, pair: Pair, sessionId: string, bo
       authorSide: pair.side,
       body,
     });
+  });
+  return readAgenda(db, pair, sessionId);
+}
+
+/** The coachee raises a topic beside the coach's agenda, shared or not: the coach sees it at once. */
+export async function raiseAgendaTopic(db: Db, pair: Pair, sessionId: string, body: string) {
+  authorizeRaiseTopic(pair);
+  await db.transaction(async (tx) => {
+    await lockOpenPair(tx, pair.relationship.id);
+    const session = await findSession(tx, pair.relationship.id, sessionId, true);
+    if (session.status === "cancelled") throw cancelledSession();
+    await tx.insert(agendaTopics).values({
+      sessionId: session.id,
+      relationshipId: pair.relationship.id,
+      authorId: pair.userId,
+      authorSide: pair.side,
+      body,
+    });
+  });
+  return readAgenda(db, pair, sessionId);
+}
+
+/** Takes back one of your own topics; anybody else's is not found. */
+export async function withdrawAgendaTopic(db: Db, pair: Pair, sessionId: string, topicId: string) {
+  authorizeRaiseTopic(pair);
+  await db.transaction(async (tx) => {
+    await lockOpenPair(tx, pair.relationship.id);
+    const session = await findSession(tx, pair.relationship.id, sessionId, true);
+    const removed = await tx
+      .delete(agendaTopics)
+      .where(and(eq(agendaTopics.id, topicId), eq(agendaTopics.sessionId, session.id), eq(agendaTopics.authorId, pair.userId)))
+      .returning({ id: agendaTopics.id });
+    if (removed.length === 0) throw notFound("That topic");
   });
   return readAgenda(db, pair, sessionId);
 }

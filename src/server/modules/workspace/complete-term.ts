@@ -8,6 +8,7 @@ import type { RelationshipRow } from "../relationships/create-pair.js";
 import { relationships } from "../relationships/tables.js";
 import { lockOpenPair, type Pair } from "./access.js";
 import { cancelUpcomingSessions } from "./cancel-sessions.js";
+import { authorizeFeature } from "./policies.js";
 import { recordEvent } from "./relationship-events.js";
 
 const todayUtc = (now: Date) => now.toISOString().slice(0, 10);
@@ -32,6 +33,8 @@ async function complete(tx: Tx, r: RelationshipRow, continuing: boolean, now: Da
  * without waiting for the continuation question. The workspace becomes read-only.
  */
 export async function completeTerm(ctx: AppContext, pair: Pair, now = new Date()): Promise<RelationshipRow> {
+  // A coaching engagement completes through its outcomes (coaching/complete-engagement), never by the calendar.
+  authorizeFeature(pair, "continuation");
   return ctx.db.transaction(async (tx) => {
     const r = await lockOpenPair(tx, pair.relationship.id);
     assertTermEnding(pair, now, "Completing the relationship");
@@ -54,6 +57,7 @@ export async function answerContinuation(
   wantsToContinue: boolean,
   now = new Date(),
 ): Promise<RelationshipRow> {
+  authorizeFeature(pair, "continuation");
   return ctx.db.transaction(async (tx) => {
     const r = await lockOpenPair(tx, pair.relationship.id);
     assertTermEnding(pair, now, "The question of continuing");

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, lte } from "drizzle-orm";
 import type { Session } from "../../../contracts/workspace.js";
 import type { Executor } from "../../platform/db.js";
 import type { Pair } from "./access.js";
+import { agendaAuthor } from "./policies.js";
 import { presentSession, type SessionRow } from "./present.js";
 import { agendaStates, findSession, noticeHours } from "./session-repository.js";
 import { pairSessions } from "./tables.js";
@@ -31,7 +32,8 @@ export async function presentSessions(db: Executor, pair: Pair, rows: SessionRow
     ),
     noticeHours(db, pair.relationship.id),
   ]);
-  return rows.map((r) => presentSession(r, pair.side, agendas.get(r.id) ?? "none", notice, now));
+  const author = agendaAuthor(pair);
+  return rows.map((r) => presentSession(r, pair.side, agendas.get(r.id) ?? "none", notice, author, now));
 }
 
 export async function readSession(db: Executor, pair: Pair, sessionId: string, now = new Date()): Promise<Session> {

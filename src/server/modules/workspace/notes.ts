@@ -4,6 +4,7 @@ import type { Db, Executor } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
 import { lockOpenPair, type Pair } from "./access.js";
 import { byline, pairPeople } from "./people.js";
+import { authorizeFeature } from "./policies.js";
 import { findSession } from "./session-repository.js";
 import { pairNotes } from "./tables.js";
 
@@ -91,6 +92,8 @@ export async function saveSharedNote(
   input: { sessionId: string | null; baseVersion: number; body: string },
   now = new Date(),
 ) {
+  // In coaching the coach shares a summary after each session instead of notes both edit.
+  authorizeFeature(pair, "sharedNotes");
   const saved = await saveNote(db, pair, { sessionId: input.sessionId, authorId: null }, input, now);
   return presentShared(db, pair, input.sessionId, saved);
 }

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { WorkspaceOverview } from "../../../contracts/workspace.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { continuationOpen, continuationOpensOn, phaseOfWeek, suggestedFocus, termPosition } from "../../../core/workspace/term.js";
 import type { Executor } from "../../platform/db.js";
 import { programmeResources } from "../enrolment/tables.js";
@@ -59,7 +60,8 @@ export async function workspaceOverview(db: Executor, pair: Pair, now = new Date
     openActionItems: open,
     plan: { version: plan?.version ?? 0, acknowledgedByMe: Boolean(mineAck), acknowledgedByPartner: Boolean(theirAck) },
     continuation: {
-      open: continuationOpen(programme.termEnd, today),
+      // Coaching has no such question: an engagement ends with its package.
+      open: rulesFor(programme.type).continuation && continuationOpen(programme.termEnd, today),
       opensOn: continuationOpensOn(programme.termEnd),
       mine: mineContinues,
       partnerAnswered: theirContinues !== null,

@@ -7,10 +7,17 @@ export type SessionRow = typeof pairSessions.$inferSelect;
 export type ActionItemRow = typeof actionItems.$inferSelect;
 export type AgendaState = "none" | "draft" | "shared";
 
-/** A draft agenda is the mentee's own: to the mentor it is simply not shared yet. */
-export const agendaAs = (state: AgendaState, side: Side) => (side === "mentor" && state !== "shared" ? "not_shared" : state);
+/** A draft agenda is its author's own (the mentee's, or the coach's): to the other it is simply not shared yet. */
+export const agendaAs = (state: AgendaState, side: Side, author: Side) => (side !== author && state !== "shared" ? "not_shared" : state);
 
-export function presentSession(s: SessionRow, side: Side, agenda: AgendaState, noticeHours: number | null, now = new Date()): Session {
+export function presentSession(
+  s: SessionRow,
+  side: Side,
+  agenda: AgendaState,
+  noticeHours: number | null,
+  agendaAuthor: Side,
+  now = new Date(),
+): Session {
   return {
     id: s.id,
     relationshipId: s.relationshipId,
@@ -28,7 +35,7 @@ export function presentSession(s: SessionRow, side: Side, agenda: AgendaState, n
     cancelledBy: s.cancelledBySide,
     cancelledAt: s.cancelledAt?.toISOString() ?? null,
     sequence: s.sequence,
-    agenda: agendaAs(agenda, side),
+    agenda: agendaAs(agenda, side, agendaAuthor),
     cancellationRule: {
       noticeHours,
       lateIfCancelledNow: s.status === "scheduled" && isLateCancellation(s.startsAt, now, noticeHours),

@@ -3,6 +3,8 @@ import {
   Agenda,
   AgendaCommentCreate,
   AgendaSave,
+  AgendaTopicCreate,
+  AgendaTopicParams,
   CancelledSessions,
   RelationshipParams,
   ScheduledSessions,
@@ -19,7 +21,7 @@ import { requireUser } from "../../platform/auth/plugin.js";
 import type { AppContext } from "../../platform/context.js";
 import type { TypedApp } from "../../platform/typed-app.js";
 import { loadPair } from "./access.js";
-import { addAgendaComment, readAgenda, saveAgenda, shareAgenda } from "./agenda.js";
+import { addAgendaComment, raiseAgendaTopic, readAgenda, saveAgenda, shareAgenda, withdrawAgendaTopic } from "./agenda.js";
 import { cancelSessions } from "./cancel-sessions.js";
 import { listSessions, presentSessions, readSession } from "./list-sessions.js";
 import { recordOutcome } from "./record-outcome.js";
@@ -133,7 +135,8 @@ export async function workspaceSessionRoutes(app: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary: "The session's agenda with the action items carried into it",
-        description: "The mentor sees the text only once the mentee shares it (status not_shared until then).",
+        description:
+          "The agenda's author is the mentee in mentoring and the coach in coaching; the other side sees the text only once it is shared (status not_shared until then). Coaching agendas carry the coachee's topics beside them.",
         params: SessionParams,
         response: { 200: Agenda, ...errorResponses },
       },
@@ -146,7 +149,7 @@ export async function workspaceSessionRoutes(app: TypedApp, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: "Write the agenda (the mentee only; the mentor gets 403 and can comment instead)",
+        summary: "Write the agenda (its author only: the mentee in mentoring, the coach in coaching; the other side gets 403)",
         params: SessionParams,
         body: AgendaSave,
         response: { 200: Agenda, ...errorResponses },
@@ -165,7 +168,7 @@ export async function workspaceSessionRoutes(app: TypedApp, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: "Share the agenda with the mentor (the mentee only)",
+        summary: "Share the agenda with the other side (its author only)",
         params: SessionParams,
         response: { 200: Agenda, ...errorResponses },
       },
@@ -194,6 +197,44 @@ export async function workspaceSessionRoutes(app: TypedApp, ctx: AppContext) {
       const agenda = await addAgendaComment(ctx.db, pair, req.params.sessionId, req.body.body);
       req.log.info({ relationshipId: pair.relationship.id, sessionId: req.params.sessionId }, "agenda comment added");
       return reply.code(201).send(agenda);
+    },
+  );
+
+  app.post(
+    "/relationships/:relationshipId/sessions/:sessionId/agenda/topics",
+    {
+      schema: {
+        tags,
+        summary: "Coaching: raise a topic beside the coach's agenda (the coachee only)",
+        description: "The coach sees it at once, shared agenda or not. Mentoring pairs answer 409 not_in_mentoring.",
+        params: SessionParams,
+        body: AgendaTopicCreate,
+        response: { 201: Agenda, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const pair = await loadPair(ctx.db, requireUser(req), req.params.relationshipId);
+      const agenda = await raiseAgendaTopic(ctx.db, pair, req.params.sessionId, req.body.body);
+      req.log.info({ relationshipId: pair.relationship.id, sessionId: req.params.sessionId }, "agenda topic raised");
+      return reply.code(201).send(agenda);
+    },
+  );
+
+  app.delete(
+    "/relationships/:relationshipId/sessions/:sessionId/agenda/topics/:topicId",
+    {
+      schema: {
+        tags,
+        summary: "Coaching: take back a topic you raised",
+        params: AgendaTopicParams,
+        response: { 200: Agenda, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const pair = await loadPair(ctx.db, requireUser(req), req.params.relationshipId);
+      const agenda = await withdrawAgendaTopic(ctx.db, pair, req.params.sessionId, req.params.topicId);
+      req.log.info({ relationshipId: pair.relationship.id, sessionId: req.params.sessionId }, "agenda topic withdrawn");
+      return agenda;
     },
   );
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { SessionSchedule } from "../../../contracts/workspace.js";
 import { WEEKDAYS } from "../../../core/intake/questions.js";
+import { rulesFor } from "../../../core/programme-modes.js";
 import {
   addMinutes,
   endsNextDayMessage,
@@ -68,7 +69,7 @@ export async function scheduleSessions(ctx: AppContext, pair: Pair, input: Input
         occurrences.map((o) => ({
           relationshipId: r.id,
           seriesId,
-          title: input.title ?? (pair.programme.type === "coaching" ? "Coaching session" : "Mentoring session"),
+          title: input.title ?? rulesFor(pair.programme.type).words.sessionTitle,
           startsAt: o.startsAt,
           endsAt: o.endsAt,
           timeZone,

@@ -61,8 +61,8 @@ export async function sessionStatsForProgramme(db: Executor, programmeId: string
 }
 
 /**
- * Scheduled sessions starting in [from, to) whose agenda the mentee has not shared, in
- * pairs that are meeting: what the agenda reminder (a growth nudge) goes out for.
+ * Scheduled sessions starting in [from, to) whose agenda is not shared, in pairs that are
+ * meeting: what the agenda reminder (a growth nudge) goes out for, to the agenda's author.
  */
 export async function sessionsNeedingAgenda(db: Executor, from: Date, to: Date) {
   return db
@@ -71,6 +71,7 @@ export async function sessionsNeedingAgenda(db: Executor, from: Date, to: Date) 
       relationshipId: relationships.id,
       programmeId: relationships.programmeId,
       menteeUserId: relationships.menteeUserId,
+      mentorUserId: relationships.mentorUserId,
       title: pairSessions.title,
       startsAt: pairSessions.startsAt,
       timeZone: pairSessions.timeZone,

@@ -110,7 +110,10 @@ export const pairSessions = pgTable(
   ],
 );
 
-/** The mentee's agenda for one session; the mentor reads it once shared. */
+/**
+ * The agenda of one session, written by the side the mode names (the mentee in mentoring,
+ * the coach in coaching); the other side reads it once shared.
+ */
 export const sessionAgendas = pgTable("session_agendas", {
   sessionId: uuid("session_id")
     .primaryKey()
@@ -137,6 +140,26 @@ export const agendaComments = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [index("agenda_comments_session_idx").on(t.sessionId, t.createdAt)],
+);
+
+/**
+ * Coaching: topics the coachee wants to raise, kept beside the coach's agenda (which the
+ * coachee reads but cannot rewrite). The coach sees them as soon as they are added.
+ */
+export const agendaTopics = pgTable(
+  "agenda_topics",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => pairSessions.id, { onDelete: "cascade" }),
+    relationshipId: relationshipId(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorSide: text("author_side").$type<Side>().notNull(),
+    body: text("body").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("agenda_topics_session_idx").on(t.sessionId, t.createdAt)],
 );
 
 /**

@@ -5,6 +5,7 @@ export const intakeRoleLabels: Record<IntakeRoleName, string> = {
   mentee: "Mentee",
   coach: "Coach",
   coachee: "Coachee",
+  sponsor: "Sponsor",
 };
 
 /** What taking part in each role involves, in a sentence. */
@@ -13,6 +14,7 @@ export const intakeRoleHints: Record<IntakeRoleName, string> = {
   mentee: "You grow with the support of a more experienced developer. You choose the goals and write the agenda for each session.",
   coach: "You run a set number of structured sessions aimed at specific skills, and measure where they started and ended.",
   coachee: "You work with a trained coach over a few structured sessions on skills you want to improve, with a measured outcome.",
+  sponsor: "You sponsor someone's coaching: you agree the outcomes and see how they are measured, never what is said in the sessions.",
 };
 
 export const enrolmentStatusLabels: Record<EnrolmentStatusName, string> = {

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { IntakeFormSave } from "../../../contracts/intake";
-import { type IntakeRole, rolesForProgrammeType } from "../../../core/intake/questions";
+import type { IntakeRole } from "../../../core/intake/questions";
+import { rulesFor } from "../../../core/programme-modes";
 import { ErrorState } from "../../components/error-state";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
 import { LoadingState } from "../../components/loading-state";
@@ -26,7 +27,7 @@ export function FormBuilderPage() {
   return (
     <ProgrammeSection programmeId={programmeId} title="Intake forms">
       {(programme) => {
-        const roles = rolesForProgrammeType(programme.type);
+        const roles = rulesFor(programme.type).roles.applicants;
         const role = search.role && roles.includes(search.role) ? search.role : roles[1];
         return (
           <>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { rulesFor } from "../../../core/programme-modes";
 import { Combobox } from "../../components/combobox";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { isApiError } from "../../lib/api";
@@ -70,7 +71,7 @@ export function PairByHandDialog({
   onClose: () => void;
   onPaired: (pair: CoordinatorPair) => void;
 }) {
-  const [giver, receiver] = programme.type === "coaching" ? ["coach", "coachee"] : ["mentor", "mentee"];
+  const { giver, receiver } = rulesFor(programme.type).words;
   const [menteeText, setMenteeText] = useState("");
   const [mentorText, setMentorText] = useState("");
   const [mentee, setMentee] = useState<DirectoryEntry | null>(null);

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, type RefObject, useId, useRef, useState } from "react";
 import { DeclineProposal } from "../../../contracts/matching";
 import type { MyRelationship } from "../../../contracts/relationships";
+import { otherSide, sideWord } from "../../../core/programme-modes";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { TextAreaField } from "../../components/text-area-field";
 import { announce } from "../../lib/announce";
@@ -51,14 +52,7 @@ export function ProposalResponse({ relationship, headingLevel = 2, onAnswered, e
   const partner = current.partner.name;
   const mine = current.side === "mentee" ? current.menteeAccepted : current.mentorAccepted;
   const theirs = current.side === "mentee" ? current.mentorAccepted : current.menteeAccepted;
-  const partnerRole =
-    current.side === "mentee"
-      ? current.programme.type === "coaching"
-        ? "coach"
-        : "mentor"
-      : current.programme.type === "coaching"
-        ? "coachee"
-        : "mentee";
+  const partnerRole = sideWord(current.programme.type, otherSide(current.side));
 
   const done = async (updated: MyRelationship, message: string) => {
     // The pressed button goes away: focus moves to what happened. A page that stops

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
-import { rolesForProgrammeType } from "../../../core/intake/questions";
+import { rulesFor } from "../../../core/programme-modes";
 import type { ParticipantSearch } from "../../app/routes";
 import { Combobox } from "../../components/combobox";
 import { ConfirmDialog } from "../../components/confirm-dialog";
@@ -409,7 +409,7 @@ function Filters({
   const skillSuggestions = useSkillSuggestions(draft.skill);
   const zones = useMemo(() => [...regions, ...timeZoneNames()], []);
   const set = (key: keyof FilterDraft) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
-  const roles = rolesForProgrammeType(programme.type);
+  const roles = rulesFor(programme.type).roles.invitable;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

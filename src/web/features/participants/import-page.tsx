@@ -1,7 +1,8 @@
 import { useMutation, useQueries, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type ChangeEvent, type RefObject, useEffect, useMemo, useRef, useState } from "react";
-import { type IntakeRole, rolesForProgrammeType } from "../../../core/intake/questions";
+import type { IntakeRole } from "../../../core/intake/questions";
+import { rulesFor } from "../../../core/programme-modes";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
 import { TextAreaField } from "../../components/text-area-field";
 import { useFormErrors } from "../../lib/form-errors";
@@ -267,7 +268,7 @@ function ReportPanel({
 
 /** The columns this programme's files may have, with a header-only template to start from. */
 function FileContract({ programme }: { programme: Programme }) {
-  const roles = rolesForProgrammeType(programme.type);
+  const roles = rulesFor(programme.type).roles.applicants;
   const forms = useQueries({ queries: roles.map((role) => intakeFormQuery(programme.id, role)) });
   const columns = useMemo(() => {
     const byKey = new Map<string, { label: string; roles: IntakeRole[]; required: boolean }>();

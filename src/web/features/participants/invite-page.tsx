@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Email } from "../../../contracts/common";
-import { rolesForProgrammeType } from "../../../core/intake/questions";
+import { rulesFor } from "../../../core/programme-modes";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
 import { RadioGroup } from "../../components/radio-group";
 import { SubmitButton } from "../../components/submit-button";
@@ -40,7 +40,7 @@ const fields: FieldTargets = {
 };
 
 function Invite({ programme }: { programme: Programme }) {
-  const roles = rolesForProgrammeType(programme.type);
+  const roles = rulesFor(programme.type).roles.invitable;
   const queryClient = useQueryClient();
   const { errors, clear, show, showApiError } = useFormErrors();
   const [text, setText] = useState("");

@@ -23,6 +23,7 @@ export const roleLabels: Record<ProgrammeRole, string> = {
   mentee: "Mentee",
   coach: "Coach",
   coachee: "Coachee",
+  sponsor: "Sponsor",
 };
 
 /** The same words the server uses for each stage of a programme's life. */

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { WeeklyResourceSave } from "../../../contracts/programmes";
+import { rulesFor } from "../../../core/programme-modes";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { ErrorState } from "../../components/error-state";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
@@ -48,7 +49,7 @@ function Resources({ programme }: { programme: Programme }) {
     },
   });
 
-  if (programme.type === "coaching") {
+  if (!rulesFor(programme.type).features.weeklyResources) {
     return (
       <p>
         Weekly resources follow a mentoring term: a short piece each week for mentors and for mentees. Coaching engagements follow the

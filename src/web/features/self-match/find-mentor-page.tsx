@@ -39,7 +39,7 @@ function MentorList({ programme }: { programme: Programme }) {
 
   if (!query.data) {
     if (query.isError) return <SelfMatchUnavailable error={query.error} programmeId={programme.id} onRetry={() => void query.refetch()} />;
-    return <LoadingState label={`Loading ${words.giver}s…`} />;
+    return <LoadingState label={`Loading ${words.givers}…`} />;
   }
   const data = query.data;
   const atLimit = data.pendingRequests >= data.requestLimit;
@@ -59,7 +59,7 @@ function MentorList({ programme }: { programme: Programme }) {
       <section aria-labelledby="find-how" className="card">
         <h2 id="find-how">How it works</h2>
         <p>
-          These {words.giver}s have a place and fit the programme's rules for you, best fit first. The fit and its reasons come from your
+          These {words.givers} have a place and fit the programme's rules for you, best fit first. The fit and its reasons come from your
           answers and theirs. Ask up to {data.requestLimit} at once; each has {data.requestExpiryDays}{" "}
           {data.requestExpiryDays === 1 ? "day" : "days"} to answer. When one accepts, your other requests are withdrawn for you.
         </p>
@@ -80,8 +80,8 @@ function MentorList({ programme }: { programme: Programme }) {
 
       <p className="results-count" role="status">
         {data.total === 0
-          ? `No ${words.giver}s to show`
-          : `${data.total} ${data.total === 1 ? words.giver : `${words.giver}s`} with a place, best fit first`}
+          ? `No ${words.givers} to show`
+          : `${data.total} ${data.total === 1 ? words.giver : `${words.givers}`} with a place, best fit first`}
       </p>
       {data.total === 0 ? (
         <div className="empty">
@@ -92,7 +92,7 @@ function MentorList({ programme }: { programme: Programme }) {
           </p>
         </div>
       ) : (
-        <ol className="card-list" aria-label={`${words.giver}s, best fit first`} start={(page - 1) * PAGE_SIZE + 1}>
+        <ol className="card-list" aria-label={`${words.givers}, best fit first`} start={(page - 1) * PAGE_SIZE + 1}>
           {data.items.map((mentor) => (
             <li key={mentor.enrolmentId}>
               <article className="card mentor-card" aria-labelledby={`mentor-${mentor.enrolmentId}`}>

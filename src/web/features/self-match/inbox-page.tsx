@@ -74,7 +74,7 @@ function Inbox({ programme }: { programme: Programme }) {
         </p>
         {data.paused ? (
           <p className="notice notice--warning">
-            You are paused, so {words.receiver}s can't send you new requests.{" "}
+            You are paused, so {words.receivers} can't send you new requests.{" "}
             <Link to="/programmes/$programmeId/my-enrolment" params={{ programmeId: programme.id }}>
               Resume on your enrolment page
             </Link>

@@ -101,7 +101,7 @@ function Requests({ programme }: { programme: Programme }) {
       {data.total === 0 ? (
         <div className="empty">
           <h2 className="empty__title">You haven't asked anyone yet</h2>
-          <p>Look through the {words.giver}s with a place, best fit first, and ask the ones you'd like to learn from.</p>
+          <p>Look through the {words.givers} with a place, best fit first, and ask the ones you'd like to learn from.</p>
           <Link to="/programmes/$programmeId/find-a-mentor" params={{ programmeId: programme.id }} className="button button--primary">
             Find a {words.giver}
           </Link>

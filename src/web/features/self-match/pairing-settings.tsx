@@ -95,8 +95,8 @@ export function PairingSettings({ programme }: { programme: Programme }) {
             },
             {
               value: "self",
-              label: `${words.receiver[0].toUpperCase()}${words.receiver.slice(1)}s request ${words.giver}s`,
-              hint: `While the programme is matching or running, each ${words.receiver} sees the ${words.giver}s with a place, best fit first, and asks the ones they like; ${words.giver}s accept or decline with a reason.`,
+              label: `${words.receiver[0].toUpperCase()}${words.receiver.slice(1)}s request ${words.givers}`,
+              hint: `While the programme is matching or running, each ${words.receiver} sees the ${words.givers} with a place, best fit first, and asks the ones they like; ${words.givers} accept or decline with a reason.`,
             },
           ]}
         />
@@ -116,7 +116,7 @@ export function PairingSettings({ programme }: { programme: Programme }) {
         <fieldset className="field" aria-describedby="pairing-requests-hint">
           <legend>Requests</legend>
           <p className="field__hint" id="pairing-requests-hint">
-            Used when {words.receiver}s request {words.giver}s.
+            Used when {words.receivers} request {words.givers}.
           </p>
           <div className="term__dates">
             <TextField

@@ -39,8 +39,8 @@ function Summary({ programme }: { programme: Programme }) {
     <>
       {programme.matchMode !== "self" ? (
         <p className="notice notice--warning">
-          This programme pairs people through matching rounds. To let {words.receiver}s ask {words.giver}s themselves, choose "
-          {words.receiver}s request {words.giver}s" under{" "}
+          This programme pairs people through matching rounds. To let {words.receivers} ask {words.givers} themselves, choose "
+          {words.receivers} request {words.givers}" under{" "}
           <Link to="/programmes/$programmeId/settings" params={{ programmeId: programme.id }}>
             Settings
           </Link>
@@ -65,7 +65,7 @@ function Summary({ programme }: { programme: Programme }) {
           {s.oldestPendingDays === null
             ? "Nothing is waiting for an answer."
             : `The oldest open request has waited ${days(Math.floor(s.oldestPendingDays))}.`}{" "}
-          {s.menteesWithoutRequest} approved {s.menteesWithoutRequest === 1 ? words.receiver : `${words.receiver}s`} without a {words.giver}{" "}
+          {s.menteesWithoutRequest} approved {s.menteesWithoutRequest === 1 ? words.receiver : `${words.receivers}`} without a {words.giver}{" "}
           {s.menteesWithoutRequest === 1 ? "has" : "have"} no request waiting.
         </p>
       </section>

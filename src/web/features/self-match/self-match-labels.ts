@@ -1,3 +1,4 @@
+import { rulesFor } from "../../../core/programme-modes";
 import { REQUEST_STATUS_LABELS, type RequestStatus } from "../../../core/self-match/requests";
 import { formatDateTime } from "../../lib/dates";
 
@@ -14,6 +15,5 @@ export function requestTiming(r: { status: RequestStatus; createdAt: string; exp
   return r.respondedAt ? `${sentOn} · closed ${localDay(r.respondedAt)}` : sentOn;
 }
 
-/** The words for the two sides of a programme. */
-export const sideWords = (type: "mentoring" | "coaching") =>
-  type === "mentoring" ? { giver: "mentor", receiver: "mentee" } : { giver: "coach", receiver: "coachee" };
+/** The words for the two sides of a programme, singular and plural (the mode's own). */
+export const sideWords = (type: "mentoring" | "coaching") => rulesFor(type).words;

@@ -1,3 +1,4 @@
+import { sideWord } from "../../../core/programme-modes";
 import type { MyRelationship, Session } from "./workspace-api";
 
 /** "Tue 19 Oct 2027, 18:00–19:00" in the viewer's zone. */
@@ -41,8 +42,7 @@ export const pairStatusLabels: Record<MyRelationship["status"], string> = {
   declined: "Declined",
 };
 
-export const sideLabel = (side: "mentor" | "mentee", type: "mentoring" | "coaching") =>
-  type === "coaching" ? (side === "mentor" ? "coach" : "coachee") : side;
+export const sideLabel = (side: "mentor" | "mentee", type: "mentoring" | "coaching") => sideWord(type, side);
 
 export function formatDay(isoDate: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
