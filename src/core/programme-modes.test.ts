@@ -5,7 +5,12 @@ import { hasFeature, modeOfRole, rulesFor, sideOfRole, sideWord, typesWith, WORK
 describe("the mode seam", () => {
   it("lets the mentee drive mentoring and the coach drive coaching", () => {
     expect(rulesFor("mentoring")).toMatchObject({ drives: "mentee", nudges: "mentee", goalsOwner: "mentee", agenda: { author: "mentee" } });
-    expect(rulesFor("coaching")).toMatchObject({ drives: "mentor", nudges: "mentor", goalsOwner: null, agenda: { author: "mentor", topicsFrom: "mentee" } });
+    expect(rulesFor("coaching")).toMatchObject({
+      drives: "mentor",
+      nudges: "mentor",
+      goalsOwner: null,
+      agenda: { author: "mentor", topicsFrom: "mentee" },
+    });
   });
 
   it("asks only mentoring pairs whether to continue, and gives coaching a package instead of a term", () => {
@@ -16,7 +21,16 @@ describe("the mode seam", () => {
   });
 
   it("gives each mode its own parts of the workspace, and no part to both of the mode-specific ones", () => {
-    const mentoringOnly = ["goals", "swot", "reflections", "debrief", "introductions", "actionItems", "sharedNotes", "continuation"] as const;
+    const mentoringOnly = [
+      "goals",
+      "swot",
+      "reflections",
+      "debrief",
+      "introductions",
+      "actionItems",
+      "sharedNotes",
+      "continuation",
+    ] as const;
     const coachingOnly = ["sessionPlan", "exercises", "outcomes", "summaries", "agendaTopics"] as const;
     for (const f of mentoringOnly) expect([hasFeature("mentoring", f), hasFeature("coaching", f)]).toEqual([true, false]);
     for (const f of coachingOnly) expect([hasFeature("mentoring", f), hasFeature("coaching", f)]).toEqual([false, true]);
@@ -57,6 +71,10 @@ describe("the mode seam", () => {
     expect(coach).toEqual(expect.arrayContaining(["skills", "languages", "timezone", "capacity", "credentials", "approach", "bio"]));
     expect(defaultQuestions("coachee").map((q) => q.key)).not.toContain("mentor_picks");
     expect(defaultQuestions("mentor").map((q) => q.key)).toContain("prefer_mentees");
-    expect(rulesFor("coaching").training("coach").map((m) => m.key)).not.toContain("listen-first");
+    expect(
+      rulesFor("coaching")
+        .training("coach")
+        .map((m) => m.key),
+    ).not.toContain("listen-first");
   });
 });
