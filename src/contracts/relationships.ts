@@ -3,7 +3,7 @@ import { Id } from "./common.js";
 import { ProgrammeType } from "./programmes.js";
 
 export const RelationshipStatus = z.enum(["proposed", "active", "paused", "completed", "ended", "declined"]);
-export const RelationshipOrigin = z.enum(["round", "self_match", "manual", "rematch"]);
+export const RelationshipOrigin = z.enum(["round", "self_match", "manual", "rematch", "shortlist"]);
 export const PairSide = z.enum(["mentor", "mentee"]).describe("mentor also stands for coach, mentee for coachee");
 
 /** A pair as one of its two people sees it. */

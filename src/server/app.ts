@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { accountRoutes } from "./modules/accounts/routes.js";
+import { coachingRoutes } from "./modules/coaching/routes.js";
 import { coordinatorEnrolmentRoutes } from "./modules/enrolment/routes-coordinator.js";
 import { participantRoutes } from "./modules/enrolment/routes-participant.js";
 import { publicEnrolmentRoutes } from "./modules/enrolment/routes-public.js";
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await workspaceRoutes(typed, ctx);
       await growthRoutes(typed, ctx);
       await selfMatchRoutes(typed, ctx);
+      await coachingRoutes(typed, ctx);
     },
     { prefix: "/api" },
   );

@@ -55,15 +55,20 @@ export type Usage = {
  * good time, gives its place back. Chemistry calls are not sessions and never count.
  */
 export function usage(sessions: readonly CountedSession[]): Usage {
-  let used = 0;
-  let booked = 0;
+  const counts: SessionCounts = { held: 0, missed: 0, scheduled: 0, lateCancelledByCoachee: 0 };
   for (const s of sessions) {
-    if (s.status === "held" || s.status === "missed") used++;
-    else if (s.status === "scheduled") booked++;
-    else if (s.lateCancellation && s.cancelledBySide === "mentee") used++;
+    if (s.status === "held") counts.held++;
+    else if (s.status === "missed") counts.missed++;
+    else if (s.status === "scheduled") counts.scheduled++;
+    else if (s.lateCancellation && s.cancelledBySide === "mentee") counts.lateCancelledByCoachee++;
   }
-  return { used, booked };
+  return usageOf(counts);
 }
+
+/** The same rule over counts a query already grouped (the coordinator's overview of many engagements). */
+export type SessionCounts = { held: number; missed: number; scheduled: number; lateCancelledByCoachee: number };
+
+export const usageOf = (c: SessionCounts): Usage => ({ used: c.held + c.missed + c.lateCancelledByCoachee, booked: c.scheduled });
 
 export const remaining = (u: Usage, a: Pick<Allowance, "sessions">) => Math.max(0, a.sessions - u.used - u.booked);
 

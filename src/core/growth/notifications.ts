@@ -3,7 +3,14 @@
  * session invitations and cancellations — is not listed: it is never suppressed, because
  * missing it breaks something (a sign-in, a meeting).
  */
-export const NOTIFICATION_KINDS = ["agenda_reminder", "follow_up_reminder", "reflection_prompt", "mentor_digest"] as const;
+export const NOTIFICATION_KINDS = [
+  "agenda_reminder",
+  "follow_up_reminder",
+  "reflection_prompt",
+  "mentor_digest",
+  "summary_reminder",
+  "measurement_reminder",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_LABELS: Record<NotificationKind, { label: string; hint: string }> = {
@@ -22,6 +29,14 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, { label: string; hint
   mentor_digest: {
     label: "Weekly digest for mentors",
     hint: "Mentors: your upcoming sessions and how many agendas are waiting, once a week.",
+  },
+  summary_reminder: {
+    label: "Session summary reminders",
+    hint: "Coaches: a nudge after a session when its summary is not shared yet.",
+  },
+  measurement_reminder: {
+    label: "Measurement reminders",
+    hint: "Coaches: a nudge when outcomes need a baseline, or a final rating before the engagement closes.",
   },
 };
 

@@ -13,7 +13,7 @@ export const HOLDING_STATUSES = ["proposed", "active", "paused"] as const satisf
 export const isHolding = (s: RelationshipStatus) => (HOLDING_STATUSES as readonly string[]).includes(s);
 
 /** Where a relationship came from. */
-export const RELATIONSHIP_ORIGINS = ["round", "self_match", "manual", "rematch"] as const;
+export const RELATIONSHIP_ORIGINS = ["round", "self_match", "manual", "rematch", "shortlist"] as const;
 export type RelationshipOrigin = (typeof RELATIONSHIP_ORIGINS)[number];
 
 /** What the coordinator is told about an early end: the category, never the reason's text. */

@@ -60,7 +60,9 @@ export const invitationEmail = (to: { email: string }, w: Where & { role: string
     "Hello,",
     "",
     `${w.inviter} invites you to join ${w.programme} as a ${w.role}.`,
-    `Open this link within ${w.expiresDays} days to accept and tell us a little about yourself:`,
+    w.role === "sponsor"
+      ? `Open this link within ${w.expiresDays} days to accept. As a sponsor you agree and follow the outcomes of the coaching you sponsor; what is said in the sessions stays between coach and coachee.`
+      : `Open this link within ${w.expiresDays} days to accept and tell us a little about yourself:`,
     "",
     w.link,
     "",

@@ -6,6 +6,7 @@ import { hashPassword } from "../../platform/auth/passwords.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { hashSecret, newSecret } from "../../platform/auth/secrets.js";
 import type { AppContext } from "../../platform/context.js";
+import type { Executor } from "../../platform/db.js";
 import { AppError, badRequest, conflict } from "../../platform/errors.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { findUserByEmail, insertUser, setPasswordHash } from "../accounts/repository.js";
@@ -47,25 +48,58 @@ export async function inviteParticipants(ctx: AppContext, principal: Principal, 
         skipped.push({ email, reason: `already ${enrolment.status}` });
         continue;
       }
-      const token = newSecret();
-      await tx.insert(invitations).values({
-        programmeId: programme.id,
-        email,
-        role,
-        tokenHash: hashSecret(token),
-        invitedBy: principal.user.id,
-        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
-      });
-      const link = `${ctx.config.baseUrl}/invitations/${token}`;
-      await enqueue(
-        tx,
-        "mail.send",
-        invitationEmail({ email }, { programme: programme.name, link, role, inviter: principal.user.name, expiresDays: INVITATION_DAYS }),
-      );
+      await sendInvitation(ctx, tx, { programme, email, role, inviter: principal.user });
       invited.push(email);
     }
   });
   return { invited, skipped };
+}
+
+/**
+ * One invitation inside the caller's transaction: the link's secret is kept only as a
+ * hash, and the email goes out when the transaction commits. A coaching engagement that
+ * names a sponsor who has no place yet invites them this way.
+ */
+export async function sendInvitation(
+  ctx: AppContext,
+  tx: Executor,
+  w: { programme: { id: string; name: string }; email: string; role: IntakeRole; inviter: { id: string; name: string } },
+) {
+  const token = newSecret();
+  await tx.insert(invitations).values({
+    programmeId: w.programme.id,
+    email: w.email,
+    role: w.role,
+    tokenHash: hashSecret(token),
+    invitedBy: w.inviter.id,
+    expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+  });
+  const link = `${ctx.config.baseUrl}/invitations/${token}`;
+  await enqueue(
+    tx,
+    "mail.send",
+    invitationEmail(
+      { email: w.email },
+      { programme: w.programme.name, link, role: w.role, inviter: w.inviter.name, expiresDays: INVITATION_DAYS },
+    ),
+  );
+}
+
+/** Whether an address has an invitation to the programme that can still be accepted. */
+export async function hasPendingInvitation(db: Executor, programmeId: string, email: string) {
+  const [row] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.programmeId, programmeId),
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
 }
 
 async function liveInvitation(ctx: AppContext, token: string) {

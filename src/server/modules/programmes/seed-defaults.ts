@@ -1,6 +1,7 @@
 import { rulesFor } from "../../../core/programme-modes.js";
 import { DEFAULT_MENTORING_CONTENT } from "../../../core/programmes/default-content.js";
 import type { Executor } from "../../platform/db.js";
+import { seedCoachingDefaults } from "../coaching/seed-coaching.js";
 import { programmeResources } from "../enrolment/tables.js";
 import { insertForm } from "../intake/repository.js";
 import type { ProgrammeRow } from "./repository.js";
@@ -12,6 +13,7 @@ import type { ProgrammeRow } from "./repository.js";
 export async function seedProgrammeDefaults(db: Executor, programme: ProgrammeRow) {
   const rules = rulesFor(programme.type);
   for (const role of rules.roles.applicants) await insertForm(db, programme.id, role, rules.intakeQuestions(role));
+  await seedCoachingDefaults(db, programme);
   if (rules.features.weeklyResources) {
     await db.insert(programmeResources).values(DEFAULT_MENTORING_CONTENT.map((r) => ({ ...r, programmeId: programme.id })));
   }

@@ -6,6 +6,7 @@ import { defaultPhases, type Phase, phasesProblem, termWeeks } from "../../../co
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db } from "../../platform/db.js";
 import { badRequest, conflict } from "../../platform/errors.js";
+import { coachingPackages, coachingPlanTemplates } from "../coaching/tables.js";
 import { enrolments, intakeForms, intakeFormVersions, programmeResources } from "../enrolment/tables.js";
 import { loadProgrammeFor } from "./access.js";
 import { termError } from "./create-programme.js";
@@ -82,6 +83,9 @@ export async function updateProgramme(db: Db, principal: Principal, id: string, 
       await tx.delete(intakeForms).where(eq(intakeForms.programmeId, id));
       await tx.delete(intakeFormVersions).where(eq(intakeFormVersions.programmeId, id));
       await tx.delete(programmeResources).where(eq(programmeResources.programmeId, id));
+      // Nobody is enrolled, so no engagement uses them: the new type seeds its own.
+      await tx.delete(coachingPlanTemplates).where(eq(coachingPlanTemplates.programmeId, id));
+      await tx.delete(coachingPackages).where(eq(coachingPackages.programmeId, id));
     }
     const updated = await updateProgrammeAtVersion(tx, id, version, {
       ...fields,

@@ -6,6 +6,7 @@ import { addMinutes, endsNextDayMessage, sessionTimesProblem } from "../../../co
 import { rescheduleProblem } from "../../../core/workspace/session-rules.js";
 import type { AppContext } from "../../platform/context.js";
 import { badRequest, conflict } from "../../platform/errors.js";
+import { assertWithinPackage } from "../coaching/package-guard.js";
 import { lockOpenPair, type Pair } from "./access.js";
 import type { SessionRow } from "./present.js";
 import { mailSessionChange } from "./session-mail.js";
@@ -47,6 +48,8 @@ export async function rescheduleSession(
       throw conflict(problem.code, problem.message);
     }
     await assertNoOverlap(tx, r.id, [{ startsAt, endsAt }], s.id);
+    // Moving a session adds none, but it must stay inside a coaching package's period.
+    await assertWithinPackage(tx, r.id, 0, input.date);
     const [row] = await tx
       .update(pairSessions)
       .set({

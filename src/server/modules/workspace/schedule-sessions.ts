@@ -14,6 +14,7 @@ import {
 import { newSessionProblem } from "../../../core/workspace/session-rules.js";
 import type { AppContext } from "../../platform/context.js";
 import { badRequest, conflict } from "../../platform/errors.js";
+import { assertWithinPackage, packageSessionMinutes } from "../coaching/package-guard.js";
 import { lockOpenPair, type Pair } from "./access.js";
 import type { SessionRow } from "./present.js";
 import { mailSessionChange } from "./session-mail.js";
@@ -43,9 +44,11 @@ export async function scheduleSessions(ctx: AppContext, pair: Pair, input: Input
     const date =
       input.date ?? (plan?.meetingDay ? nextMeetingDate(now, WEEKDAYS.indexOf(plan.meetingDay), startTime, timeZone) : undefined);
     if (!date) throw missing("date", "Choose a date, or set a meeting day in your plan.");
-    const endTime = input.endTime ?? addMinutes(startTime, pair.programme.sessionMinutes);
+    // A coaching engagement's sessions last as long as its package says; a mentoring pair's as the programme says.
+    const minutes = (await packageSessionMinutes(tx, r.id)) ?? pair.programme.sessionMinutes;
+    const endTime = input.endTime ?? addMinutes(startTime, minutes);
     if (!endTime) {
-      const message = endsNextDayMessage(pair.programme.sessionMinutes);
+      const message = endsNextDayMessage(minutes);
       throw badRequest("ends_next_day", message, { issues: [{ path: ["startTime"], message }] });
     }
 
@@ -61,6 +64,7 @@ export async function scheduleSessions(ctx: AppContext, pair: Pair, input: Input
     if (whenProblem)
       throw badRequest(whenProblem.code, whenProblem.message, { issues: [{ path: ["date"], message: whenProblem.message }] });
     await assertNoOverlap(tx, r.id, occurrences);
+    await assertWithinPackage(tx, r.id, occurrences.length, occurrences[occurrences.length - 1].date);
 
     const seriesId = input.repeat ? randomUUID() : null;
     const rows = await tx

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { pruneExpired } from "../../modules/accounts/repository.js";
+import { coachingJobs, coachingSchedules } from "../../modules/coaching/jobs.js";
 import { growthJobs, growthSchedules } from "../../modules/growth/jobs.js";
 import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
 import type { AppContext } from "../context.js";
@@ -25,6 +26,8 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     "self-match.expire": { run: () => expireRequestsJob(ctx) },
     // Agenda, follow-up and reflection nudges for mentees; a weekly digest for mentors.
     ...growthJobs(ctx),
+    // Coaching nudges go to the coach: summaries to share, outcomes to measure.
+    ...coachingJobs(ctx),
   };
 }
 
@@ -33,4 +36,5 @@ export const schedules: Schedule[] = [
   { name: "hourly-analyze", cron: "41 * * * *", job: "maintenance.analyze" },
   { name: "expire-match-requests", cron: "*/15 * * * *", job: "self-match.expire" },
   ...growthSchedules,
+  ...coachingSchedules,
 ];

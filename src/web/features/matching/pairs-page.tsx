@@ -36,6 +36,7 @@ const originLabels: Record<CoordinatorPair["origin"], string> = {
   self_match: "Mentee's request",
   manual: "Set by hand",
   rematch: "Rematch",
+  shortlist: "Coachee's pick from a shortlist",
 };
 
 export function PairsPage() {
