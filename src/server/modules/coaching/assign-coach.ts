@@ -8,6 +8,7 @@ import { peopleOf } from "../matching/assess-pair.js";
 import { enqueueMail, newPairEmails } from "../matching/pair-emails.js";
 import { loadProgrammeFor } from "../programmes/access.js";
 import { requirePairing } from "../programmes/policies.js";
+import { hasLivePair } from "../relationships/live-pairs.js";
 import { coachFitFor } from "./coach-fit.js";
 import { coachesOf, type EffectiveProfile, effectiveProfile } from "./coach-profiles.js";
 import { usablePackage } from "./packages.js";
@@ -31,6 +32,8 @@ export async function assignCoach(ctx: AppContext, principal: Principal, program
     const coach = people.get(input.coachEnrolmentId);
     if (coachee?.role !== "coachee") throw notFound("That coachee");
     if (coach?.role !== "coach") throw notFound("That coach");
+    if (await hasLivePair(tx, coachee.id))
+      throw conflict("mentee_already_matched", "This coachee already has an engagement in this programme.");
     if (coach.paused) throw conflict("coach_paused", `${coach.name} is paused and takes no new engagements.`);
     const [profiled] = await coachesOf(tx, programme.id, [coach.id]);
     const fit = (await coachFitFor(tx, programme, new Date(`${startDate}T12:00:00Z`)))(
