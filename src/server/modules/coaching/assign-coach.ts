@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { EngagementAssign } from "../../../contracts/coaching.js";
 import { reasonForCoordinator } from "../../../core/coaching/shortlist.js";
@@ -13,6 +14,7 @@ import { coachFitFor } from "./coach-fit.js";
 import { coachesOf, type EffectiveProfile, effectiveProfile } from "./coach-profiles.js";
 import { usablePackage } from "./packages.js";
 import { defaultStartDate, startEngagement } from "./start-engagement.js";
+import { coachingShortlists } from "./tables.js";
 
 /**
  * A coordinator assigns a coach directly, with a package and a start date. The engine's
@@ -58,6 +60,11 @@ export async function assignCoach(ctx: AppContext, principal: Principal, program
       matchReasons: reasons,
       by: principal.user,
     });
+    // A coachee assigned directly no longer chooses: an open shortlist of theirs is withdrawn.
+    await tx
+      .update(coachingShortlists)
+      .set({ status: "withdrawn" })
+      .where(and(eq(coachingShortlists.coacheeEnrolmentId, coachee.id), eq(coachingShortlists.status, "open")));
     await enqueueMail(tx, newPairEmails(ctx, programme, created, { mentee: coachee, mentor: coach }, reasons));
     return created;
   });

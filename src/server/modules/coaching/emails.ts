@@ -152,7 +152,7 @@ export const measurementReminderEmail = (
   w: { coachee: string; phase: Phase; missing: number; link: string; unsubscribe: string },
 ): MailMessage => ({
   to: to.email,
-  subject: `${w.missing} outcome${w.missing === 1 ? "" : "s"} of ${w.coachee} need a ${PHASE_LABELS[w.phase].toLowerCase()} rating`,
+  subject: `${w.missing} outcome${w.missing === 1 ? "" : "s"} of ${w.coachee} ${w.missing === 1 ? "needs" : "need"} a ${PHASE_LABELS[w.phase].toLowerCase()} rating`,
   text: lines(
     `Hello ${to.name},`,
     "",
