@@ -55,6 +55,8 @@ export type Words = {
   sessionTitle: string;
   /** "mentoring" / "coaching", for sentences. */
   activity: string;
+  /** The coordinator's page where new pairs are made, and its path under /programmes/:id. */
+  pairingPage: { name: string; path: string };
 };
 
 export interface ModeRules {
@@ -106,6 +108,7 @@ const MENTORING: ModeRules = {
     pairs: "pairs",
     sessionTitle: "Mentoring session",
     activity: "mentoring",
+    pairingPage: { name: "matching page", path: "matching" },
   },
   roles: { giver: "mentor", receiver: "mentee", applicants: ["mentor", "mentee"], invitable: ["mentor", "mentee"] },
   drives: "mentee",
@@ -133,6 +136,7 @@ const COACHING: ModeRules = {
     pairs: "engagements",
     sessionTitle: "Coaching session",
     activity: "coaching",
+    pairingPage: { name: "coaching overview", path: "coaching" },
   },
   roles: { giver: "coach", receiver: "coachee", applicants: ["coach", "coachee"], invitable: ["coach", "coachee", "sponsor"] },
   drives: "mentor",

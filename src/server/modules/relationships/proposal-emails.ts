@@ -5,13 +5,13 @@ type Who = { email: string; name: string };
 const lines = (...parts: (string | undefined)[]) => parts.filter((p): p is string => p !== undefined).join("\n");
 
 /** Both accepted: the pair starts. */
-export const pairStartedEmail = (to: Who, partner: Who, w: { programme: string; link: string }): MailMessage => ({
+export const pairStartedEmail = (to: Who, partner: Who, w: { programme: string; link: string; pair?: string }): MailMessage => ({
   to: to.email,
   subject: `You and ${partner.name} are on: ${w.programme}`,
   text: lines(
     `Hello ${to.name},`,
     "",
-    `${partner.name} has accepted too, so your pairing in ${w.programme} has started.`,
+    `${partner.name} has accepted too, so your ${w.pair ?? "pairing"} in ${w.programme} has started.`,
     "",
     "A good first step is to agree when and how you will meet. Your shared space is here:",
     w.link,
@@ -37,16 +37,16 @@ export const proposalDeclinedEmail = (to: Who, partner: Who, w: { programme: str
 /** To each coordinator: a place to refill. The reason is in the pairs list, not in an email. */
 export const proposalDeclinedCoordinatorEmail = (
   to: Who,
-  w: { programme: string; mentee: string; mentor: string; decliner: string; link: string },
+  w: { programme: string; mentee: string; mentor: string; decliner: string; link: string; pair?: string; page?: string },
 ): MailMessage => ({
   to: to.email,
-  subject: `A proposed pair was declined in ${w.programme}`,
+  subject: `A proposed ${w.pair ?? "pair"} was declined in ${w.programme}`,
   text: lines(
     `Hello ${to.name},`,
     "",
-    `${w.decliner} declined the proposed pairing of ${w.mentee} with ${w.mentor} in ${w.programme}. Both are free to be matched again.`,
+    `${w.decliner} declined the proposed ${w.pair ?? "pairing"} of ${w.mentee} with ${w.mentor} in ${w.programme}. Both are free to be matched again.`,
     "",
-    "The reason they gave, and a re-match of the open places, are on the programme's matching page:",
+    `The reason they gave, and what to do next, are on the programme's ${w.page ?? "matching page"}:`,
     w.link,
   ),
 });

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { rulesFor } from "../../../core/programme-modes.js";
 import { relationshipTransitionProblem } from "../../../core/relationships/status.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
@@ -58,8 +59,9 @@ export async function acceptProposal(ctx: AppContext, principal: Principal, rela
       const link = `${ctx.config.baseUrl}/pairs/${updated.id}`;
       const mentee = await partnerOf(tx, updated, "mentor");
       const mentor = await partnerOf(tx, updated, "mentee");
-      await enqueue(tx, "mail.send", pairStartedEmail(mentee, mentor, { programme: programme.name, link }));
-      await enqueue(tx, "mail.send", pairStartedEmail(mentor, mentee, { programme: programme.name, link }));
+      const pair = rulesFor(programme.type).words.pair;
+      await enqueue(tx, "mail.send", pairStartedEmail(mentee, mentor, { programme: programme.name, link, pair }));
+      await enqueue(tx, "mail.send", pairStartedEmail(mentor, mentee, { programme: programme.name, link, pair }));
     }
     ctx.logger.info({ relationshipId: updated.id, side, started: updated.status === "active" }, "pair proposal accepted");
     return updated;
@@ -101,7 +103,8 @@ export async function declineProposal(ctx: AppContext, principal: Principal, rel
     const mentee = side === "mentee" ? me : other;
     const mentor = side === "mentor" ? me : other;
     const roles = rolesOf(programme);
-    const link = `${ctx.config.baseUrl}/programmes/${programme.id}/matching`;
+    const { words } = rulesFor(programme.type);
+    const link = `${ctx.config.baseUrl}/programmes/${programme.id}/${words.pairingPage.path}`;
     for (const c of (await listMembers(tx, programme.id)).filter((m) => m.role === "coordinator")) {
       await enqueue(
         tx,
@@ -112,6 +115,8 @@ export async function declineProposal(ctx: AppContext, principal: Principal, rel
           mentor: mentor.name,
           decliner: `The ${side === "mentee" ? roles.receiver : roles.giver}, ${me.name},`,
           link,
+          pair: words.pair,
+          page: words.pairingPage.name,
         }),
       );
     }
