@@ -41,6 +41,13 @@ export const PLAN_FIELD_LABELS: Record<keyof PlanFields, string> = {
 
 export const PLAN_FIELDS = Object.keys(PLAN_FIELD_LABELS) as (keyof PlanFields)[];
 
+/** The labels in a mode's own words: "What the coachee wants to focus on" in coaching. */
+export function planFieldLabels(words: { giver: string; receiver: string }): Record<keyof PlanFields, string> {
+  return Object.fromEntries(
+    PLAN_FIELDS.map((f) => [f, PLAN_FIELD_LABELS[f].replace(/\bmentee\b/g, words.receiver).replace(/\bmentor\b/g, words.giver)]),
+  ) as Record<keyof PlanFields, string>;
+}
+
 export const EMPTY_PLAN: PlanFields = {
   meetingDay: null,
   meetingTime: null,

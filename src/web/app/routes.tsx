@@ -397,6 +397,107 @@ const myEnrolmentsRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/enrolment/my-enrolments-page"), "MyEnrolmentsPage"),
 });
 
+// ---- Coaching: the coach-led parts of an engagement's workspace, and each role's own screens.
+const pairSessionPlanRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/session-plan",
+  component: lazyRouteComponent(() => import("../features/coaching/session-plan-page"), "SessionPlanPage"),
+});
+
+const pairOutcomesRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/outcomes",
+  component: lazyRouteComponent(() => import("../features/coaching/outcomes-page"), "OutcomesPage"),
+});
+
+export const exerciseStatuses = ["open", "done", "all"] as const;
+const pairExercisesRoute = createRoute({
+  getParentRoute: () => pairRoute,
+  path: "/exercises",
+  validateSearch: (search: Record<string, unknown>): { status?: (typeof exerciseStatuses)[number]; page?: number } => ({
+    status: oneOf(search.status, exerciseStatuses),
+    page: pageNumber(search.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/coaching/exercises-page"), "ExercisesPage"),
+});
+
+const coachDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/coaching",
+  component: lazyRouteComponent(() => import("../features/coaching/coach-dashboard-page"), "CoachDashboardPage"),
+});
+
+const sponsoredRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/coaching/sponsored",
+  validateSearch: pageSearch,
+  component: lazyRouteComponent(() => import("../features/coaching/sponsored-page"), "SponsoredPage"),
+});
+
+export const overviewSorts = ["risk", "coachee", "ends"] as const;
+export const overviewStages = ["proposed", "contracting", "in_progress", "closing", "completed", "ended"] as const;
+export type CoachingOverviewSearch = {
+  stage?: (typeof overviewStages)[number];
+  atRisk?: "true";
+  sort?: (typeof overviewSorts)[number];
+  page?: number;
+};
+const coachingOverviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/coaching",
+  validateSearch: (search: Record<string, unknown>): CoachingOverviewSearch => ({
+    stage: oneOf(search.stage, overviewStages),
+    atRisk: oneOf(search.atRisk === true ? "true" : search.atRisk, ["true"] as const),
+    sort: oneOf(search.sort, overviewSorts),
+    page: pageNumber(search.page),
+  }),
+  component: lazyRouteComponent(() => import("../features/coaching/coaching-overview-page"), "CoachingOverviewPage"),
+});
+
+const coachingShortlistsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/coaching/shortlists",
+  validateSearch: pageSearch,
+  component: lazyRouteComponent(() => import("../features/coaching/shortlists-page"), "ShortlistsPage"),
+});
+
+const coachingPackagesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/coaching/packages",
+  component: lazyRouteComponent(() => import("../features/coaching/packages-page"), "PackagesPage"),
+});
+
+const coachingCoachesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/coaching/coaches",
+  component: lazyRouteComponent(() => import("../features/coaching/coaches-page"), "CoachesPage"),
+});
+
+const coachProfileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/coaching/coaches/$enrolmentId",
+  component: lazyRouteComponent(() => import("../features/coaching/coach-profile-page"), "CoachProfilePage"),
+});
+
+const coachingTemplatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/coaching/templates",
+  component: lazyRouteComponent(() => import("../features/coaching/templates-page"), "TemplatesPage"),
+});
+
+const chooseCoachRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/programmes/$programmeId/choose-a-coach",
+  component: lazyRouteComponent(() => import("../features/coaching/choose-coach-page"), "ChooseCoachPage"),
+});
+
+// A stakeholder rates through a one-time link, without an account.
+const rateRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: "/rate/$engagementId/$token",
+  component: lazyRouteComponent(() => import("../features/coaching/rate-page"), "RatePage"),
+});
+
 export type UserListSearch = { q?: string; page?: number };
 
 const usersRoute = createRoute({
@@ -416,7 +517,7 @@ const accountRoute = createRoute({
 });
 
 export const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([setupRoute, signInRoute, forgotPasswordRoute, resetPasswordRoute, unsubscribeRoute]),
+  publicRoute.addChildren([setupRoute, signInRoute, forgotPasswordRoute, resetPasswordRoute, unsubscribeRoute, rateRoute]),
   publicWideRoute.addChildren([applyRoute, invitationRoute]),
   appRoute.addChildren([
     homeRoute,
@@ -443,6 +544,9 @@ export const routeTree = rootRoute.addChildren([
       pairPlanRoute,
       pairSessionsRoute,
       pairSessionRoute,
+      pairSessionPlanRoute,
+      pairOutcomesRoute,
+      pairExercisesRoute,
       pairGoalsRoute,
       pairNewGoalRoute,
       pairGoalRoute,
@@ -457,6 +561,15 @@ export const routeTree = rootRoute.addChildren([
     myRequestsRoute,
     requestsInboxRoute,
     requestSummaryRoute,
+    coachDashboardRoute,
+    sponsoredRoute,
+    coachingOverviewRoute,
+    coachingShortlistsRoute,
+    coachingPackagesRoute,
+    coachingCoachesRoute,
+    coachProfileRoute,
+    coachingTemplatesRoute,
+    chooseCoachRoute,
     usersRoute,
     accountRoute,
   ]),

@@ -1,6 +1,7 @@
 import { count, desc, eq } from "drizzle-orm";
 import type { Plan, PlanEdit } from "../../../contracts/workspace.js";
-import { EMPTY_PLAN, PLAN_FIELD_LABELS, PLAN_FIELDS, type PlanFields, planChanges } from "../../../core/workspace/plan.js";
+import { rulesFor } from "../../../core/programme-modes.js";
+import { EMPTY_PLAN, PLAN_FIELDS, type PlanFields, planChanges, planFieldLabels } from "../../../core/workspace/plan.js";
 import type { Db, Executor } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
 import { lockOpenPair, type Pair, type Side } from "./access.js";
@@ -101,12 +102,13 @@ export async function planHistory(db: Executor, pair: Pair, page: { limit: numbe
     db.select({ n: count() }).from(mentoringPlanEdits).where(where),
     pairPeople(db, pair.relationship),
   ]);
+  const labels = planFieldLabels(rulesFor(pair.programme.type).words);
   return {
     items: rows.map((e) => ({
       version: e.version,
       editedBy: { name: people[e.editedBySide].name, side: e.editedBySide },
       editedAt: e.editedAt.toISOString(),
-      changes: e.changes.map((c) => ({ ...c, label: PLAN_FIELD_LABELS[c.field] })),
+      changes: e.changes.map((c) => ({ ...c, label: labels[c.field] })),
     })),
     total: Number(n),
     limit: page.limit,

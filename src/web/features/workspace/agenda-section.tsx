@@ -1,60 +1,85 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { hasFeature, type ProgrammeType, sideWord } from "../../../core/programme-modes";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { TextAreaField } from "../../components/text-area-field";
 import { announce } from "../../lib/announce";
 import { isApiError } from "../../lib/api";
 import { ActionItemList, AddActionItemForm } from "./action-items-section";
+import { Topics } from "./agenda-topics";
 import { type Agenda, agendaQuery, commentOnAgenda, saveAgenda, shareAgenda, workspaceKeys } from "./workspace-api";
 import { formatInstant } from "./workspace-format";
 import { useViewerTimeZone } from "./workspace-layout";
 
-type Props = { pairId: string; sessionId: string; side: "mentor" | "mentee"; partner: string; writable: boolean; open: boolean };
+type Props = {
+  pairId: string;
+  sessionId: string;
+  side: "mentor" | "mentee";
+  partner: string;
+  writable: boolean;
+  open: boolean;
+  type: ProgrammeType;
+};
 
-/** The mentee's agenda for the session, its comments and the action items around it. */
+/**
+ * The session's agenda, written by the side the mode names (the mentee in mentoring, the
+ * coach in coaching), with its comments; in coaching the coachee's topics beside it, in
+ * mentoring the action items around it.
+ */
 export function AgendaSection(props: Props) {
   const query = useQuery(agendaQuery(props.pairId, props.sessionId));
   if (query.isPending) return <LoadingState label="Loading the agenda…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const agenda = query.data;
-  const { pairId, sessionId, side, writable } = props;
+  const { pairId, sessionId, side, writable, type } = props;
+  const author = sideWord(type, agenda.author);
+  const instead = hasFeature(type, "agendaTopics") ? "you can add the topics you want to raise below" : "you can comment once it is shared";
   return (
     <>
       <section className="card" aria-labelledby="agenda-title">
         <h2 id="agenda-title">Agenda</h2>
-        {side === "mentee" ? (
-          <MenteeAgenda key={agenda.version} agenda={agenda} {...props} />
+        {agenda.author === side ? (
+          <AuthorAgenda key={agenda.version} agenda={agenda} {...props} />
         ) : agenda.sections ? (
           <SharedAgenda agenda={agenda} pairId={pairId} />
         ) : (
-          <p>{props.partner} has not shared an agenda for this session yet. The mentee writes it; you can comment once it is shared.</p>
+          <p>
+            {props.partner} has not shared an agenda for this session yet. The {author} writes it; {instead}.
+          </p>
         )}
         <Comments agenda={agenda} pairId={pairId} sessionId={sessionId} writable={writable} side={side} />
       </section>
-      <section className="card" aria-labelledby="items-title">
-        <h2 id="items-title">Action items</h2>
-        <h3>Carried into this session</h3>
-        <ActionItemList
-          pairId={pairId}
-          items={agenda.carriedActionItems}
-          writable={writable}
-          side={side}
-          empty="Nothing open from before."
-          label="Carried into this session"
-        />
-        <h3>Agreed in this session</h3>
-        <ActionItemList
-          pairId={pairId}
-          items={agenda.sessionActionItems}
-          writable={writable}
-          side={side}
-          empty="None yet."
-          label="Agreed in this session"
-        />
-        {writable ? <AddActionItemForm pairId={pairId} side={side} sessionId={sessionId} /> : null}
-      </section>
+      {hasFeature(type, "agendaTopics") ? <Topics agenda={agenda} pairId={pairId} sessionId={sessionId} partner={props.partner} /> : null}
+      {hasFeature(type, "actionItems") ? <SessionActionItems agenda={agenda} {...props} /> : null}
     </>
+  );
+}
+
+function SessionActionItems({ agenda, pairId, sessionId, side, writable }: Props & { agenda: Agenda }) {
+  return (
+    <section className="card" aria-labelledby="items-title">
+      <h2 id="items-title">Action items</h2>
+      <h3>Carried into this session</h3>
+      <ActionItemList
+        pairId={pairId}
+        items={agenda.carriedActionItems}
+        writable={writable}
+        side={side}
+        empty="Nothing open from before."
+        label="Carried into this session"
+      />
+      <h3>Agreed in this session</h3>
+      <ActionItemList
+        pairId={pairId}
+        items={agenda.sessionActionItems}
+        writable={writable}
+        side={side}
+        empty="None yet."
+        label="Agreed in this session"
+      />
+      {writable ? <AddActionItemForm pairId={pairId} side={side} sessionId={sessionId} /> : null}
+    </section>
   );
 }
 
@@ -75,7 +100,7 @@ function SharedAgenda({ agenda, pairId }: { agenda: Agenda; pairId: string }) {
   );
 }
 
-function MenteeAgenda({ agenda, pairId, sessionId, partner, writable, open }: Props & { agenda: Agenda }) {
+function AuthorAgenda({ agenda, pairId, sessionId, partner, writable, open }: Props & { agenda: Agenda }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState<Record<string, string>>(() => Object.fromEntries((agenda.sections ?? []).map((s) => [s.key, s.text])));
   const [stale, setStale] = useState(false);

@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
+import { rulesFor } from "../../../core/programme-modes";
 import { PageHeading } from "../../components/page-heading";
+import { EngagementOverview } from "../coaching/engagement-overview";
 import { ActionItemsSection } from "./action-items-section";
 import { ContinuationQuestion } from "./continuation-question";
 import { LifecycleActions } from "./lifecycle-actions";
@@ -35,6 +37,14 @@ export function OverviewPage() {
   if (!data) return null;
   const { relationship: r, term, plan } = data;
   const partner = r.partner.name;
+  // A coaching engagement has a package and outcomes where mentoring has a term and goals.
+  if (rulesFor(r.programme.type).duration.kind === "package")
+    return (
+      <>
+        <PageHeading title={`Engagement with ${partner}`}>Your coaching engagement with {partner}</PageHeading>
+        <EngagementOverview pairId={pairId} overview={data} />
+      </>
+    );
   return (
     <>
       <PageHeading title={`Workspace with ${partner}`}>Your workspace with {partner}</PageHeading>

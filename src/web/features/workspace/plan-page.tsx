@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
 import { PlanEdit } from "../../../contracts/workspace";
-import { PLAN_FIELD_LABELS } from "../../../core/workspace/plan";
+import { rulesFor } from "../../../core/programme-modes";
+import { planFieldLabels } from "../../../core/workspace/plan";
 import { ErrorState } from "../../components/error-state";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
 import { LoadingState } from "../../components/loading-state";
@@ -32,10 +33,10 @@ const days = [
   { value: "sat", label: "Saturday" },
   { value: "sun", label: "Sunday" },
 ];
-const notesBy = [
+const notesByFor = (words: { giver: string; receiver: string }) => [
   { value: "", label: "Not decided" },
-  { value: "mentee", label: "The mentee" },
-  { value: "mentor", label: "The mentor" },
+  { value: "mentee", label: `The ${words.receiver}` },
+  { value: "mentor", label: `The ${words.giver}` },
   { value: "both", label: "Both of us" },
   { value: "take_turns", label: "We take turns" },
 ];
@@ -87,7 +88,9 @@ export function PlanPage() {
   const overview = useQuery(overviewQuery(pairId));
   return (
     <>
-      <PageHeading title={`Plan · ${overview.data?.relationship.partner.name ?? "Workspace"}`}>Your mentoring plan</PageHeading>
+      <PageHeading title={`Plan · ${overview.data?.relationship.partner.name ?? "Workspace"}`}>
+        {overview.data?.relationship.programme.type === "coaching" ? "Your coaching agreement" : "Your mentoring plan"}
+      </PageHeading>
       <p className="lead">
         How you will work together: when and how you meet, what each of you expects. Agree it together, then both acknowledge it.
       </p>
@@ -102,6 +105,7 @@ export function PlanPage() {
           plan={query.data}
           writable={overview.data.relationship.writable}
           side={overview.data.relationship.side}
+          type={overview.data.relationship.programme.type}
         />
       )}
       <PlanHistorySection pairId={pairId} />
@@ -109,7 +113,21 @@ export function PlanPage() {
   );
 }
 
-function PlanEditor({ pairId, plan, writable, side }: { pairId: string; plan: Plan; writable: boolean; side: "mentor" | "mentee" }) {
+function PlanEditor({
+  pairId,
+  plan,
+  writable,
+  side,
+  type,
+}: {
+  pairId: string;
+  plan: Plan;
+  writable: boolean;
+  side: "mentor" | "mentee";
+  type: "mentoring" | "coaching";
+}) {
+  const PLAN_FIELD_LABELS = planFieldLabels(rulesFor(type).words);
+  const notesBy = notesByFor(rulesFor(type).words);
   const queryClient = useQueryClient();
   const zone = useViewerTimeZone(pairId);
   const [draft, setDraft] = useState<Draft>(() => draftOf(plan));

@@ -1,10 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useRef } from "react";
+import { hasFeature } from "../../../core/programme-modes";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { PageHeading } from "../../components/page-heading";
 import { isApiError } from "../../lib/api";
+import { SummarySection } from "../coaching/summary-section";
 import { AgendaSection } from "./agenda-section";
 import { NotesEditor } from "./notes-editor";
 import { SessionActions } from "./session-actions";
@@ -106,9 +108,15 @@ export function SessionPage() {
         partner={r.partner.name}
         writable={r.writable}
         open={s.status !== "cancelled"}
+        type={r.programme.type}
       />
+      {hasFeature(r.programme.type, "summaries") && s.status !== "cancelled" ? (
+        <SummarySection pairId={pairId} sessionId={sessionId} started={new Date(s.startsAt) <= new Date()} partner={r.partner.name} />
+      ) : null}
       <div className="two-columns two-columns--even">
-        <NotesEditor pairId={pairId} sessionId={sessionId} kind="shared" writable={r.writable} />
+        {hasFeature(r.programme.type, "sharedNotes") ? (
+          <NotesEditor pairId={pairId} sessionId={sessionId} kind="shared" writable={r.writable} />
+        ) : null}
         <NotesEditor pairId={pairId} sessionId={sessionId} kind="private" writable={r.writable} />
       </div>
     </>

@@ -133,6 +133,10 @@ export const shareAgenda = (pairId: string, sessionId: string) =>
   api<Agenda>(`${base(pairId)}/sessions/${id(sessionId)}/agenda/share`, { method: "POST", body: {} });
 export const commentOnAgenda = (pairId: string, sessionId: string, body: string) =>
   api<Agenda>(`${base(pairId)}/sessions/${id(sessionId)}/agenda/comments`, { method: "POST", body: { body } });
+export const raiseTopic = (pairId: string, sessionId: string, body: string) =>
+  api<Agenda>(`${base(pairId)}/sessions/${id(sessionId)}/agenda/topics`, { method: "POST", body: { body } });
+export const withdrawTopic = (pairId: string, sessionId: string, topicId: string) =>
+  api<Agenda>(`${base(pairId)}/sessions/${id(sessionId)}/agenda/topics/${id(topicId)}`, { method: "DELETE" });
 
 // ---- Notes
 

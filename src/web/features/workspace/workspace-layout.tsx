@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, Outlet } from "@tanstack/react-router";
+import { hasFeature, type ProgrammeType, rulesFor, type WorkspaceFeature } from "../../../core/programme-modes";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { PageHeading } from "../../components/page-heading";
@@ -12,19 +13,31 @@ import "./workspace.css";
 
 const route = getRouteApi("/_app/pairs/$pairId");
 
+type Section = { to: string; label: string; exact: boolean; feature?: WorkspaceFeature };
+
 /**
- * The workspace's sections, in order. A section is added here and as a child route of
- * /pairs/$pairId in app/routes.tsx; nothing else needs to change.
+ * The workspace's sections, in order; each mode shows the ones it has (mentoring's goals
+ * and reflections, coaching's session plan, outcomes and exercises). A section is added
+ * here and as a child route of /pairs/$pairId in app/routes.tsx; nothing else changes.
  */
-export const WORKSPACE_SECTIONS = [
+export const WORKSPACE_SECTIONS: readonly Section[] = [
   { to: "/pairs/$pairId", label: "Overview", exact: true },
   { to: "/pairs/$pairId/plan", label: "Plan", exact: true },
+  { to: "/pairs/$pairId/session-plan", label: "Session plan", exact: true, feature: "sessionPlan" },
   { to: "/pairs/$pairId/sessions", label: "Sessions", exact: false },
-  { to: "/pairs/$pairId/goals", label: "Goals", exact: false },
-  { to: "/pairs/$pairId/reflections", label: "Reflections", exact: false },
-  { to: "/pairs/$pairId/swot", label: "SWOT", exact: false },
-  { to: "/pairs/$pairId/introductions", label: "Introductions", exact: false },
-] as const;
+  { to: "/pairs/$pairId/outcomes", label: "Outcomes", exact: true, feature: "outcomes" },
+  { to: "/pairs/$pairId/exercises", label: "Exercises", exact: false, feature: "exercises" },
+  { to: "/pairs/$pairId/goals", label: "Goals", exact: false, feature: "goals" },
+  { to: "/pairs/$pairId/reflections", label: "Reflections", exact: false, feature: "reflections" },
+  { to: "/pairs/$pairId/swot", label: "SWOT", exact: false, feature: "swot" },
+  { to: "/pairs/$pairId/introductions", label: "Introductions", exact: false, feature: "introductions" },
+];
+
+/** The sections of a pair's workspace in its programme's mode; coaching calls its plan the agreement. */
+export const sectionsFor = (type: ProgrammeType) =>
+  WORKSPACE_SECTIONS.filter((s) => !s.feature || hasFeature(type, s.feature)).map((s) =>
+    s.to === "/pairs/$pairId/plan" && type === "coaching" ? { ...s, label: "Agreement" } : s,
+  );
 
 /** The frame of one pair's workspace: who it is with, its state, the sections, and the page. */
 export function WorkspaceLayout() {
@@ -65,7 +78,7 @@ export function WorkspaceLayout() {
           {relationship.status === "completed" && relationship.continuing ? ", continuing" : ""}
         </span>
       </p>
-      <WorkspaceNav pairId={pairId} partner={relationship.partner.name} />
+      <WorkspaceNav pairId={pairId} partner={relationship.partner.name} type={relationship.programme.type} />
       <ClosedNotice overview={query.data} />
       <Outlet />
     </>
@@ -82,11 +95,11 @@ function Breadcrumb() {
   );
 }
 
-function WorkspaceNav({ pairId, partner }: { pairId: string; partner: string }) {
+function WorkspaceNav({ pairId, partner, type }: { pairId: string; partner: string; type: ProgrammeType }) {
   return (
     <nav className="subnav" aria-label={`Workspace with ${partner}`}>
       <ul>
-        {WORKSPACE_SECTIONS.map((section) => (
+        {sectionsFor(type).map((section) => (
           <li key={section.to}>
             <Link
               // Sections from other features register their own routes; the router fills in $pairId for any of them.
@@ -119,7 +132,8 @@ function ClosedNotice({ overview }: { overview: WorkspaceOverview }) {
       </>
     );
   }
-  const why = `${r.status === "ended" ? "This relationship ended early." : r.status === "completed" ? "This relationship is complete." : `This relationship is ${r.status}.`} You can read everything here, but nothing can be changed any more.`;
+  const what = rulesFor(r.programme.type).words.pair === "engagement" ? "engagement" : "relationship";
+  const why = `${r.status === "ended" ? `This ${what} ended early.` : r.status === "completed" ? `This ${what} is complete.` : `This ${what} is ${r.status}.`} You can read everything here, but nothing can be changed any more.`;
   return (
     <div className="notice notice--warning" role="note">
       <p>{why}</p>
