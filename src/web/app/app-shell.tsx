@@ -59,6 +59,7 @@ export function AppShell() {
             </li>
             <MyEnrolmentNavItem user={user} pathname={pathname} />
             <MyPairsNavItem user={user} />
+            <CoachingNavItems user={user} />
             {user.isAdmin ? (
               <li>
                 <Link to="/users" activeProps={{ "aria-current": "page" }}>
@@ -115,15 +116,47 @@ function MyEnrolmentNavItem({ user, pathname }: { user: CurrentUser; pathname: s
   );
 }
 
-/** "My pairs" for anyone taking part in a programme: every pair and its workspace. */
+/**
+ * "My pairs" for anyone on a side of a pair (a sponsor is not): every pair and its
+ * workspace. Called engagements when all of them are coaching.
+ */
 function MyPairsNavItem({ user }: { user: CurrentUser }) {
   const { programmes } = useMyParticipantProgrammes(user);
-  if (programmes.length === 0) return null;
+  const sides = programmes.filter((p) => p.myRole !== "sponsor");
+  if (sides.length === 0) return null;
+  const label = sides.every((p) => p.type === "coaching")
+    ? "My engagements"
+    : sides.some((p) => p.type === "coaching")
+      ? "My pairs and engagements"
+      : "My pairs";
   return (
     <li>
       <Link to="/pairs" activeOptions={{ exact: false }} activeProps={{ "aria-current": "page" }}>
-        My pairs
+        {label}
       </Link>
     </li>
+  );
+}
+
+/** The coach's dashboard for coaches; the sponsor's screen for sponsors. */
+function CoachingNavItems({ user }: { user: CurrentUser }) {
+  const { programmes } = useMyParticipantProgrammes(user);
+  return (
+    <>
+      {programmes.some((p) => p.myRole === "coach") ? (
+        <li>
+          <Link to="/coaching" activeOptions={{ exact: true }} activeProps={{ "aria-current": "page" }}>
+            Coaching
+          </Link>
+        </li>
+      ) : null}
+      {programmes.some((p) => p.myRole === "sponsor") ? (
+        <li>
+          <Link to="/coaching/sponsored" activeProps={{ "aria-current": "page" }}>
+            Sponsored coaching
+          </Link>
+        </li>
+      ) : null}
+    </>
   );
 }

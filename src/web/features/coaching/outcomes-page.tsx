@@ -107,13 +107,14 @@ function Board({ pairId, board }: { pairId: string; board: OutcomeBoardT }) {
   );
 }
 
-function Agreement({ pairId, board }: { pairId: string; board: OutcomeBoardT }) {
+export function Agreement({ pairId, board }: { pairId: string; board: OutcomeBoardT }) {
   const queryClient = useQueryClient();
   const agree = useMutation({
     mutationFn: () => agreeOutcomes(pairId),
     onSuccess: async (saved) => {
       queryClient.setQueryData(coachingKeys.outcomes(pairId), saved);
-      await queryClient.invalidateQueries({ queryKey: coachingKeys.engagement(pairId) });
+      // The sponsor's screen and the engagement frame read the same numbers.
+      await queryClient.invalidateQueries({ queryKey: coachingKeys.all });
       announce(saved.agreement.agreedAt ? "Everyone has agreed: the outcomes are fixed." : "You agreed. Waiting for the others.");
     },
   });
@@ -296,7 +297,7 @@ function OutcomeItem({ pairId, board, outcome: o }: { pairId: string; board: Out
 }
 
 /** Your own ratings of one outcome: the baseline until a final exists, the mid-point and final once agreed. */
-function MyRatings({ pairId, board, outcome: o }: { pairId: string; board: OutcomeBoardT; outcome: OutcomeT }) {
+export function MyRatings({ pairId, board, outcome: o }: { pairId: string; board: OutcomeBoardT; outcome: OutcomeT }) {
   const phases: Phase[] = board.agreement.agreedAt
     ? o.final === null
       ? ["baseline", "midpoint", "final"]
@@ -312,7 +313,17 @@ function MyRatings({ pairId, board, outcome: o }: { pairId: string; board: Outco
   );
 }
 
-function RateField({ pairId, outcome: o, phase, current }: { pairId: string; outcome: OutcomeT; phase: Phase; current: number | null }) {
+export function RateField({
+  pairId,
+  outcome: o,
+  phase,
+  current,
+}: {
+  pairId: string;
+  outcome: OutcomeT;
+  phase: Phase;
+  current: number | null;
+}) {
   const queryClient = useQueryClient();
   const [value, setValue] = useState(current === null ? "" : String(current));
   const [error, setError] = useState<string | undefined>();
@@ -320,7 +331,8 @@ function RateField({ pairId, outcome: o, phase, current }: { pairId: string; out
     mutationFn: (v: number) => rateOutcome(pairId, o.id, phase, v),
     onSuccess: async (saved) => {
       queryClient.setQueryData(coachingKeys.outcomes(pairId), saved);
-      await queryClient.invalidateQueries({ queryKey: coachingKeys.engagement(pairId) });
+      // The sponsor's screen and the engagement frame read the same numbers.
+      await queryClient.invalidateQueries({ queryKey: coachingKeys.all });
       announce(`${PHASE_LABELS[phase]} rating of “${o.title}” saved.`);
     },
     onError: (e) => setError(isApiError(e) ? (e.fieldIssues[0]?.message ?? e.message) : "That didn't work. Try again."),

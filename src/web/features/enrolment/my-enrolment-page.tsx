@@ -90,6 +90,25 @@ function Enrolment({ enrolment }: { enrolment: OwnEnrolment }) {
       </p>
 
       <StatusPanel enrolment={enrolment} headingRef={statusRef} />
+      {enrolment.role === "coach" && enrolment.status === "approved" ? (
+        <section className="card" aria-labelledby="coach-profile-title">
+          <h2 id="coach-profile-title">Your coach profile</h2>
+          <p>Coachees read it before choosing a coach: your credentials, specialisms, how you work and a short bio.</p>
+          <p>
+            <Link
+              to="/programmes/$programmeId/coaching/coaches/$enrolmentId"
+              params={{ programmeId: enrolment.programme.id, enrolmentId: enrolment.id }}
+            >
+              Edit your profile
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      {enrolment.role === "sponsor" && enrolment.status === "approved" ? (
+        <p>
+          <Link to="/coaching/sponsored">The coaching you sponsor</Link>
+        </p>
+      ) : null}
       {closed ? null : <Onboarding enrolment={enrolment} onUpdated={applyUpdate} />}
       {giving && !closed ? <CapacityForm enrolment={enrolment} onUpdated={applyUpdate} /> : null}
       <AnswersSection enrolment={enrolment} onUpdated={applyUpdate} editable={!closed} />

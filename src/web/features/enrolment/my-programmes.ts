@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { CurrentUser } from "../auth/auth-api";
 import { type Programme, programmeListQuery } from "../programmes/programmes-api";
 
-const participantRoles = new Set(["mentor", "mentee", "coach", "coachee"]);
+const participantRoles = new Set(["mentor", "mentee", "coach", "coachee", "sponsor"]);
 
 /** The list the shell reads; the same key as the programmes page's first page of active programmes. */
 export const myProgrammesParams = { status: "active", limit: 100, offset: 0 } as const;

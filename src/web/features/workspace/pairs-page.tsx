@@ -12,9 +12,12 @@ import "./workspace.css";
 /** Every pair the person is in, on either side, with a way into each workspace. */
 export function PairsPage() {
   const query = useQuery(myPairsQuery);
+  const types = new Set((query.data ?? []).map((p) => p.programme.type));
+  const title =
+    types.size === 1 && types.has("coaching") ? "My engagements" : types.has("coaching") ? "My pairs and engagements" : "My pairs";
   return (
     <>
-      <PageHeading>My pairs</PageHeading>
+      <PageHeading>{title}</PageHeading>
       {query.isPending ? (
         <LoadingState label="Loading your pairs…" />
       ) : query.isError ? (
@@ -22,7 +25,10 @@ export function PairsPage() {
       ) : query.data.length === 0 ? (
         <div className="empty">
           <h2 className="empty__title">No pairs yet</h2>
-          <p>Once a programme matches you with someone, your pair appears here with its own workspace.</p>
+          <p>
+            Once a programme matches you with someone — a mentor, a mentee, a coach or a coachee — they appear here with your shared
+            workspace.
+          </p>
         </div>
       ) : (
         <ul className="card-list" aria-label="Your pairs">
@@ -63,7 +69,8 @@ function PairCard({ pair }: { pair: MyRelationship }) {
       {open ? (
         <p className="pair-card__actions">
           <Link to="/pairs/$pairId" params={{ pairId: pair.id }} className="button button--secondary button--small">
-            Open the workspace<span className="visually-hidden"> with {pair.partner.name}</span>
+            {pair.programme.type === "coaching" ? "Open the engagement" : "Open the workspace"}
+            <span className="visually-hidden"> with {pair.partner.name}</span>
           </Link>
         </p>
       ) : null}
