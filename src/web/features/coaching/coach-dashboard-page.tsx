@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { PageHeading } from "../../components/page-heading";
+import { TableScroll } from "../../components/table-scroll";
 import { browserTimeZone } from "../../lib/dates";
 import { formatDay, formatSessionTime } from "../workspace/workspace-format";
 import { type DashboardT, dashboardQuery } from "./coaching-api";
@@ -118,7 +119,7 @@ function Dashboard({ data }: { data: DashboardT }) {
         </Panel>
         <section className="card" aria-labelledby="engagements-title">
           <h2 id="engagements-title">Your engagements</h2>
-          <div className="table-scroll">
+          <TableScroll label="Your engagements">
             <table className="data-table">
               <thead>
                 <tr>
@@ -146,7 +147,7 @@ function Dashboard({ data }: { data: DashboardT }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       </div>
     </div>

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
+import { TableScroll } from "../../components/table-scroll";
 import { ProgrammeSection } from "../programmes/programme-section";
 import { coachesQuery } from "./coaching-api";
 
@@ -24,7 +25,7 @@ export function CoachesPage() {
             <p>Invite coaches or approve their applications; their profiles start from their intake answers.</p>
           </div>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Coaches">
             <table className="data-table">
               <thead>
                 <tr>
@@ -61,7 +62,7 @@ export function CoachesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )
       }
     </ProgrammeSection>

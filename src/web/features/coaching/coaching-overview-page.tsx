@@ -6,6 +6,7 @@ import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { Pagination } from "../../components/pagination";
 import { SelectField } from "../../components/select-field";
+import { TableScroll } from "../../components/table-scroll";
 import { TextField } from "../../components/text-field";
 import { announce } from "../../lib/announce";
 import { formatDateTime } from "../../lib/dates";
@@ -127,7 +128,7 @@ function Overview({ programmeId }: { programmeId: string }) {
           <p className="results-count" role="status">
             {engagements.total} engagement{engagements.total === 1 ? "" : "s"}
           </p>
-          <div className="table-scroll">
+          <TableScroll label="Engagements">
             <table className="data-table">
               <thead>
                 <tr>
@@ -146,7 +147,7 @@ function Overview({ programmeId }: { programmeId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <Pagination
             total={engagements.total}
             limit={OVERVIEW_PER_PAGE}

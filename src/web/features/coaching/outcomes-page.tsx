@@ -5,6 +5,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { PageHeading } from "../../components/page-heading";
+import { TableScroll } from "../../components/table-scroll";
 import { TextField } from "../../components/text-field";
 import { announce } from "../../lib/announce";
 import { isApiError } from "../../lib/api";
@@ -240,7 +241,7 @@ function OutcomeItem({ pairId, board, outcome: o }: { pairId: string; board: Out
         </div>
       </dl>
       {o.byPhase.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label={`Averages by rater group for ${o.title}`}>
           <table className="data-table">
             <caption>Averages by rater group</caption>
             <thead>
@@ -264,7 +265,7 @@ function OutcomeItem({ pairId, board, outcome: o }: { pairId: string; board: Out
               )}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {o.mine.group && board.stage !== "completed" && board.stage !== "ended" ? (
         <MyRatings pairId={pairId} board={board} outcome={o} />

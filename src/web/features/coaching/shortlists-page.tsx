@@ -3,6 +3,7 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { Pagination } from "../../components/pagination";
+import { TableScroll } from "../../components/table-scroll";
 import { formatDateTime } from "../../lib/dates";
 import { ProgrammeSection } from "../programmes/programme-section";
 import { SHORTLISTS_PER_PAGE, shortlistsQuery } from "./coaching-api";
@@ -36,7 +37,7 @@ export function ShortlistsPage() {
           </div>
         ) : (
           <>
-            <div className="table-scroll">
+            <TableScroll label="Shortlists">
               <table className="data-table">
                 <thead>
                   <tr>
@@ -66,7 +67,7 @@ export function ShortlistsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pagination
               total={query.data.total}
               limit={SHORTLISTS_PER_PAGE}

@@ -4,6 +4,7 @@ import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { PageHeading } from "../../components/page-heading";
 import { Pagination } from "../../components/pagination";
+import { TableScroll } from "../../components/table-scroll";
 import { formatDay } from "../workspace/workspace-format";
 import { SPONSORED_PER_PAGE, type SponsoredT, sponsoredQuery } from "./coaching-api";
 import { directionLabel, formatValue, STAGE_LABELS, sessionsLeft, targetMetLabel } from "./coaching-labels";
@@ -92,7 +93,7 @@ function Sponsored({ engagement: e }: { engagement: SponsoredT["items"][number] 
       {e.outcomes.length === 0 ? (
         <p className="muted">No outcomes yet: coach and coachee propose them at the start.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={`Outcomes of ${e.coachee}`}>
           <table className="data-table">
             <thead>
               <tr>
@@ -118,7 +119,7 @@ function Sponsored({ engagement: e }: { engagement: SponsoredT["items"][number] 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <SponsorActions engagement={e} />
     </article>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
+import { rulesFor } from "../../../core/programme-modes";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { PageHeading } from "../../components/page-heading";
@@ -95,7 +96,9 @@ export function ProgrammeDetailPage() {
           <div>
             <dt>Sessions</dt>
             <dd>
-              {cadenceLabels[programme.cadence]}, {programme.sessionMinutes} minutes each
+              {rulesFor(programme.type).duration.kind === "package"
+                ? "As each engagement's package says: so many sessions of so long within so many weeks."
+                : `${cadenceLabels[programme.cadence]}, ${programme.sessionMinutes} minutes each`}
             </dd>
           </div>
           {programme.phases.length > 0 ? (
