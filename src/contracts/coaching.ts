@@ -574,7 +574,7 @@ export const CoachingOverview = z
       sessionsUsed: z.number().int(),
       sessionsIncluded: z.number().int(),
       coachesWithPlaces: z.number().int(),
-      coacheesWaiting: z.number().int().describe("Approved coachees with no engagement"),
+      coacheesWaiting: z.number().int().describe("Approved coachees with no engagement (one that ended early counts as none)"),
     }),
     engagements: pageOf(EngagementMetadata),
   })

@@ -50,7 +50,7 @@ describe("grove demo (child process)", { timeout: 60_000 }, () => {
     expect(unknown.stderr).toContain("There is no account for nobody@example.org.");
   });
 
-  it("creates the demo programme, prints its URL and a summary, and queues no email", async () => {
+  it("creates the mentoring and the coaching demo programmes, prints their URLs and summaries, and queues no email", async () => {
     const admin = await runGrove(["admin", "create", "--email", PROCESS_ADMIN.email, "--name", PROCESS_ADMIN.name], {
       GROVE_DATA_DIR: dataDir,
       GROVE_ADMIN_PASSWORD: PROCESS_ADMIN.password,
@@ -59,8 +59,13 @@ describe("grove demo (child process)", { timeout: 60_000 }, () => {
 
     const res = await demo("--as", PROCESS_ADMIN.email);
     expect(res.code, res.stderr).toBe(0);
-    const [url, summary, ...rest] = res.stdout.split("\n");
+    const [url, summary, coachingUrl, coachingSummary, ...rest] = res.stdout.split("\n");
     expect(url).toMatch(/^https:\/\/grove\.example\.org\/programmes\/[0-9a-f-]{36}$/);
+    expect(coachingUrl).toMatch(/^https:\/\/grove\.example\.org\/programmes\/[0-9a-f-]{36}$/);
+    expect(coachingSummary).toBe(
+      'Created "Demo: Engineering Leadership Coaching" (demo-engineering-leadership-coaching): 5 coaches, 20 coachees and 6 sponsors; ' +
+        "engagements: 1 waiting for the coach, 3 contracting, 4 under way, 3 closing, 4 completed; 3 coachees choosing from a shortlist. Nobody was emailed.",
+    );
     expect(summary).toBe(
       'Created "Demo: Developer Mentoring" (demo-developer-mentoring): 22 mentors and 38 mentees, ' +
         "8 applications waiting for review, 2 waitlisted; 26 pairs matched (24 started, 2 waiting for acceptance), " +
@@ -74,10 +79,10 @@ describe("grove demo (child process)", { timeout: 60_000 }, () => {
         database.db,
         sql`select (select count(*)::int from enrolments) as enrolments, (select count(*)::int from jobs where name = 'mail.send') as mails`,
       );
-      expect(row).toEqual({ enrolments: 60, mails: 0 });
+      expect(row).toEqual({ enrolments: 60 + 31, mails: 0 });
       const [pairs] = await queryRows<{ active: number; proposed: number }>(
         database.db,
-        sql`select count(*) filter (where status = 'active')::int as active, count(*) filter (where status = 'proposed')::int as proposed from relationships`,
+        sql`select count(*) filter (where r.status = 'active')::int as active, count(*) filter (where r.status = 'proposed')::int as proposed from relationships r join programmes p on p.id = r.programme_id where p.type = 'mentoring'`,
       );
       expect(pairs).toEqual({ active: 24, proposed: 2 });
     } finally {

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
+import { type CoachingDemoLoaded, loadCoachingDemo } from "../../server/modules/demo/load-coaching-demo.js";
 import { type DemoLoaded, loadDemo } from "../../server/modules/demo/load-demo.js";
 import { reportFailure } from "../fail.js";
 import { actingPrincipal, withDatabase } from "../with-database.js";
 
-/** The one line `grove demo` prints after its URL. */
+/** The line `grove demo` prints after the mentoring programme's URL. */
 export const demoSummary = (d: DemoLoaded) =>
   `Created "${d.name}" (${d.slug}): ${d.mentors} mentors and ${d.mentees} mentees, ` +
   `${d.pending} applications waiting for review, ${d.waitlisted} waitlisted` +
@@ -13,19 +14,31 @@ export const demoSummary = (d: DemoLoaded) =>
     : "") +
   ". Nobody was emailed.";
 
+/** The line after the coaching programme's URL. */
+export const coachingDemoSummary = (d: CoachingDemoLoaded) => {
+  const e = d.engagements;
+  return (
+    `Created "${d.name}" (${d.slug}): ${d.coaches} coaches, ${d.coachees} coachees and ${d.sponsors} sponsors; ` +
+    `engagements: ${e.proposed} waiting for the coach, ${e.contracting} contracting, ${e.midway} under way, ${e.closing} closing, ` +
+    `${e.completed} completed; ${d.shortlists} coachees choosing from a shortlist. Nobody was emailed.`
+  );
+};
+
 export function registerDemo(program: Command) {
   program
     .command("demo")
-    .description("create an open mentoring programme filled with a fictional cohort, to try Grove out (run again for another one)")
-    .option("--as <email>", "the coordinator who owns it (default: the first instance admin)")
+    .description("create a mentoring and a coaching programme filled with fictional people, to try Grove out (run again for more)")
+    .option("--as <email>", "the coordinator who owns them (default: the first instance admin)")
     .action(async (opts: { as?: string }) => {
       try {
-        const { url, loaded } = await withDatabase(async (ctx) => {
-          const loaded = await loadDemo(ctx, await actingPrincipal(ctx, opts.as));
-          return { url: `${ctx.config.baseUrl}/programmes/${loaded.programmeId}`, loaded };
+        const lines = await withDatabase(async (ctx) => {
+          const coordinator = await actingPrincipal(ctx, opts.as);
+          const mentoring = await loadDemo(ctx, coordinator);
+          const coaching = await loadCoachingDemo(ctx, coordinator);
+          const url = (id: string) => `${ctx.config.baseUrl}/programmes/${id}`;
+          return [url(mentoring.programmeId), demoSummary(mentoring), url(coaching.programmeId), coachingDemoSummary(coaching)];
         });
-        console.log(url);
-        console.log(demoSummary(loaded));
+        for (const line of lines) console.log(line);
       } catch (err) {
         reportFailure(err);
       }

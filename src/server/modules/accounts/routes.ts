@@ -18,6 +18,7 @@ import { requireUser } from "../../platform/auth/plugin.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
 import type { TypedApp } from "../../platform/typed-app.js";
+import { loadCoachingDemo } from "../demo/load-coaching-demo.js";
 import { loadDemo } from "../demo/load-demo.js";
 import { createApiToken, presentApiToken, revokeOwnApiToken } from "./api-tokens.js";
 import { clearSessionCookie, startBrowserSession } from "./browser-session.js";
@@ -67,7 +68,9 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
       if (req.body.demo) {
         // The admin exists whatever happens to the sample data: a failed demo must not make setup unrepeatable.
         try {
-          await loadDemo(ctx, { user: { id: user.id, email: user.email, name: user.name, isAdmin: true }, via: "session" });
+          const coordinator = { user: { id: user.id, email: user.email, name: user.name, isAdmin: true }, via: "session" } as const;
+          await loadDemo(ctx, coordinator);
+          await loadCoachingDemo(ctx, coordinator);
         } catch (err) {
           req.log.error({ err }, "demo data could not be loaded; the admin was created");
         }

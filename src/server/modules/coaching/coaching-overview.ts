@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { CoachingOverview, EngagementMetadata } from "../../../contracts/coaching.js";
@@ -8,7 +8,7 @@ import type { Db } from "../../platform/db.js";
 import { users } from "../accounts/tables.js";
 import { enrolments } from "../enrolment/tables.js";
 import { loadProgrammeFor } from "../programmes/access.js";
-import { pairedMentees, placesTaken } from "../relationships/live-pairs.js";
+import { placesTaken } from "../relationships/live-pairs.js";
 import { relationships } from "../relationships/tables.js";
 import { authorizeCoachingProgramme } from "./policies.js";
 import { engagementStates } from "./repository.js";
@@ -91,9 +91,14 @@ export async function coachingOverview(
             a.endsOn.localeCompare(b.endsOn) ||
             byName(a, b),
   );
-  const [held, paired, coaches, coachees] = await Promise.all([
+  const [held, served, coaches, coachees] = await Promise.all([
     placesTaken(db, programme.id),
-    pairedMentees(db, programme.id),
+    // Coachees with an engagement waiting, live or completed are not waiting; one whose engagement ended early is again.
+    db
+      .selectDistinct({ id: relationships.menteeEnrolmentId })
+      .from(relationships)
+      .where(and(eq(relationships.programmeId, programme.id), inArray(relationships.status, ["proposed", "active", "paused", "completed"])))
+      .then((rows) => new Set(rows.map((r) => r.id))),
     db
       .select({ id: enrolments.id, capacity: enrolments.capacity, paused: enrolments.paused })
       .from(enrolments)
@@ -114,7 +119,7 @@ export async function coachingOverview(
       sessionsUsed: all.reduce((n, e) => n + e.used, 0),
       sessionsIncluded: all.filter((e) => e.stage !== "ended").reduce((n, e) => n + e.sessions, 0),
       coachesWithPlaces: coaches.filter((c) => !c.paused && (c.capacity ?? 0) > (held.get(c.id) ?? 0)).length,
-      coacheesWaiting: coachees.filter((c) => !paired.has(c.id)).length,
+      coacheesWaiting: coachees.filter((c) => !served.has(c.id)).length,
     },
     engagements: { items: filtered.slice(q.offset, q.offset + q.limit), total: filtered.length, limit: q.limit, offset: q.offset },
   };
