@@ -57,6 +57,9 @@ export type Words = {
   activity: string;
   /** The coordinator's page where new pairs are made, and its path under /programmes/:id. */
   pairingPage: { name: string; path: string };
+  /** How the pair's agreement on working together is called, and its workspace section. */
+  plan: string;
+  planSection: string;
 };
 
 export interface ModeRules {
@@ -109,6 +112,8 @@ const MENTORING: ModeRules = {
     sessionTitle: "Mentoring session",
     activity: "mentoring",
     pairingPage: { name: "matching page", path: "matching" },
+    plan: "mentoring plan",
+    planSection: "Plan",
   },
   roles: { giver: "mentor", receiver: "mentee", applicants: ["mentor", "mentee"], invitable: ["mentor", "mentee"] },
   drives: "mentee",
@@ -137,6 +142,8 @@ const COACHING: ModeRules = {
     sessionTitle: "Coaching session",
     activity: "coaching",
     pairingPage: { name: "coaching overview", path: "coaching" },
+    plan: "coaching agreement",
+    planSection: "Agreement",
   },
   roles: { giver: "coach", receiver: "coachee", applicants: ["coach", "coachee"], invitable: ["coach", "coachee", "sponsor"] },
   drives: "mentor",

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, Navigate, Outlet, useRouterState } from "@tanstack/react-router";
+import { rulesFor } from "../../core/programme-modes";
 import type { CurrentUser } from "../features/auth/auth-api";
 import { sessionEndedBySigningOut, sessionQueryOptions } from "../features/auth/session";
 import { useSignOut } from "../features/auth/use-sign-out";
@@ -124,11 +125,7 @@ function MyPairsNavItem({ user }: { user: CurrentUser }) {
   const { programmes } = useMyParticipantProgrammes(user);
   const sides = programmes.filter((p) => p.myRole !== "sponsor");
   if (sides.length === 0) return null;
-  const label = sides.every((p) => p.type === "coaching")
-    ? "My engagements"
-    : sides.some((p) => p.type === "coaching")
-      ? "My pairs and engagements"
-      : "My pairs";
+  const label = `My ${[...new Set(sides.map((p) => rulesFor(p.type).words.pairs))].join(" and ")}`;
   return (
     <li>
       <Link to="/pairs" activeOptions={{ exact: false }} activeProps={{ "aria-current": "page" }}>

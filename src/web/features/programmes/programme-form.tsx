@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from "react";
 import { useState } from "react";
+import { rulesFor } from "../../../core/programme-modes";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
 import { RadioGroup } from "../../components/radio-group";
 import { SelectField } from "../../components/select-field";
@@ -151,29 +152,36 @@ export function ProgrammeForm({
               : "Choose both dates to see the term length."}
           </p>
         </fieldset>
-        <fieldset className="field">
-          <legend>Sessions</legend>
-          <div className="term__dates">
-            <SelectField
-              id={id("cadence")}
-              label="How often pairs meet"
-              value={values.cadence}
-              options={cadenceOptions}
-              onChange={(value) => set("cadence")(value as ProgrammeFormValues["cadence"])}
-              error={errors.fields.cadence}
-            />
-            <TextField
-              id={id("session-minutes")}
-              label="Session length (minutes)"
-              inputMode="numeric"
-              value={values.sessionMinutes}
-              onChange={set("sessionMinutes")}
-              error={errors.fields.sessionMinutes}
-              hint="Most mentoring sessions last 45 to 60 minutes."
-              autoComplete="off"
-            />
-          </div>
-        </fieldset>
+        {rulesFor(values.type).duration.kind === "package" ? (
+          <p className="field__hint">
+            In coaching, sessions come from packages: so many sessions of so long within so many weeks. A new coaching programme starts with
+            one of six hour-long sessions within twelve weeks; change it under Packages.
+          </p>
+        ) : (
+          <fieldset className="field">
+            <legend>Sessions</legend>
+            <div className="term__dates">
+              <SelectField
+                id={id("cadence")}
+                label="How often pairs meet"
+                value={values.cadence}
+                options={cadenceOptions}
+                onChange={(value) => set("cadence")(value as ProgrammeFormValues["cadence"])}
+                error={errors.fields.cadence}
+              />
+              <TextField
+                id={id("session-minutes")}
+                label="Session length (minutes)"
+                inputMode="numeric"
+                value={values.sessionMinutes}
+                onChange={set("sessionMinutes")}
+                error={errors.fields.sessionMinutes}
+                hint="Most mentoring sessions last 45 to 60 minutes."
+                autoComplete="off"
+              />
+            </div>
+          </fieldset>
+        )}
         <div className="form__actions">
           <SubmitButton pending={pending} pendingLabel={pendingLabel}>
             {submitLabel}

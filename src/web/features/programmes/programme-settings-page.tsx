@@ -1,6 +1,7 @@
 import { getRouteApi } from "@tanstack/react-router";
 import type { FormEvent } from "react";
 import { ProgrammeUpdate } from "../../../contracts/programmes";
+import { rulesFor } from "../../../core/programme-modes";
 import { defaultPhases } from "../../../core/programmes/phases";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
 import { SelectField } from "../../components/select-field";
@@ -79,7 +80,8 @@ function ScheduleSettings({ programme }: { programme: Programme }) {
     mutation,
     reload,
   } = useSettingsSection(programme, valuesOf, { clear, showApiError });
-  const mentoring = programme.type === "mentoring";
+  const mentoring = rulesFor(programme.type).features.phases;
+  const packaged = rulesFor(programme.type).duration.kind === "package";
 
   const fields: FieldTargets = {
     cadence: { label: "How often pairs meet", target: "settings-cadence" },
@@ -137,29 +139,35 @@ function ScheduleSettings({ programme }: { programme: Programme }) {
         </div>
       ) : null}
       <form className="form" onSubmit={submit} noValidate>
-        <fieldset className="field">
-          <legend>Sessions</legend>
-          <div className="term__dates">
-            <SelectField
-              id="settings-cadence"
-              label="How often pairs meet"
-              value={values.cadence}
-              options={cadenceOptions}
-              onChange={(value) => set("cadence")(value as Values["cadence"])}
-              error={errors.fields.cadence}
-            />
-            <TextField
-              id="settings-session-minutes"
-              label="Session length (minutes)"
-              inputMode="numeric"
-              value={values.sessionMinutes}
-              onChange={set("sessionMinutes")}
-              error={errors.fields.sessionMinutes}
-              hint="Most mentoring sessions last 45 to 60 minutes."
-              autoComplete="off"
-            />
-          </div>
-        </fieldset>
+        {packaged ? (
+          <p className="field__hint">
+            Sessions in coaching come from the programme's packages: change their number and length under Packages.
+          </p>
+        ) : (
+          <fieldset className="field">
+            <legend>Sessions</legend>
+            <div className="term__dates">
+              <SelectField
+                id="settings-cadence"
+                label="How often pairs meet"
+                value={values.cadence}
+                options={cadenceOptions}
+                onChange={(value) => set("cadence")(value as Values["cadence"])}
+                error={errors.fields.cadence}
+              />
+              <TextField
+                id="settings-session-minutes"
+                label="Session length (minutes)"
+                inputMode="numeric"
+                value={values.sessionMinutes}
+                onChange={set("sessionMinutes")}
+                error={errors.fields.sessionMinutes}
+                hint="Most mentoring sessions last 45 to 60 minutes."
+                autoComplete="off"
+              />
+            </div>
+          </fieldset>
+        )}
 
         {mentoring ? (
           <PhasesEditor

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { rulesFor } from "../../../core/programme-modes";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { PageHeading } from "../../components/page-heading";
@@ -12,9 +13,8 @@ import "./workspace.css";
 /** Every pair the person is in, on either side, with a way into each workspace. */
 export function PairsPage() {
   const query = useQuery(myPairsQuery);
-  const types = new Set((query.data ?? []).map((p) => p.programme.type));
-  const title =
-    types.size === 1 && types.has("coaching") ? "My engagements" : types.has("coaching") ? "My pairs and engagements" : "My pairs";
+  const kinds = [...new Set((query.data ?? []).map((p) => rulesFor(p.programme.type).words.pairs))];
+  const title = `My ${kinds.length ? kinds.join(" and ") : "pairs"}`;
   return (
     <>
       <PageHeading>{title}</PageHeading>
@@ -69,7 +69,7 @@ function PairCard({ pair }: { pair: MyRelationship }) {
       {open ? (
         <p className="pair-card__actions">
           <Link to="/pairs/$pairId" params={{ pairId: pair.id }} className="button button--secondary button--small">
-            {pair.programme.type === "coaching" ? "Open the engagement" : "Open the workspace"}
+            Open the {rulesFor(pair.programme.type).words.pair === "pair" ? "workspace" : rulesFor(pair.programme.type).words.pair}
             <span className="visually-hidden"> with {pair.partner.name}</span>
           </Link>
         </p>

@@ -89,7 +89,7 @@ export function PlanPage() {
   return (
     <>
       <PageHeading title={`Plan · ${overview.data?.relationship.partner.name ?? "Workspace"}`}>
-        {overview.data?.relationship.programme.type === "coaching" ? "Your coaching agreement" : "Your mentoring plan"}
+        Your {rulesFor(overview.data?.relationship.programme.type ?? "mentoring").words.plan}
       </PageHeading>
       <p className="lead">
         How you will work together: when and how you meet, what each of you expects. Agree it together, then both acknowledge it.

@@ -36,7 +36,7 @@ export const WORKSPACE_SECTIONS: readonly Section[] = [
 /** The sections of a pair's workspace in its programme's mode; coaching calls its plan the agreement. */
 export const sectionsFor = (type: ProgrammeType) =>
   WORKSPACE_SECTIONS.filter((s) => !s.feature || hasFeature(type, s.feature)).map((s) =>
-    s.to === "/pairs/$pairId/plan" && type === "coaching" ? { ...s, label: "Agreement" } : s,
+    s.to === "/pairs/$pairId/plan" ? { ...s, label: rulesFor(type).words.planSection } : s,
   );
 
 /** The frame of one pair's workspace: who it is with, its state, the sections, and the page. */
