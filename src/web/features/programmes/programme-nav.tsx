@@ -41,16 +41,19 @@ export function ProgrammeNav({ programme, manage = true }: { programme: Programm
     { to: "/programmes/$programmeId/invite", label: "Invite", exact: true },
     { to: "/programmes/$programmeId/import", label: "Import", exact: true },
     ...(rules.pairing.includes("round")
-      ? [
-          { to: "/programmes/$programmeId/matching", label: "Matching", exact: false },
-          { to: "/programmes/$programmeId/pairs-health", label: "Pair health", exact: true },
-        ]
+      ? [{ to: "/programmes/$programmeId/matching", label: "Matching", exact: false }]
       : [
           { to: "/programmes/$programmeId/coaching", label: "Coaching", exact: true },
           { to: "/programmes/$programmeId/coaching/packages", label: "Packages", exact: true },
           { to: "/programmes/$programmeId/coaching/coaches", label: "Coaches", exact: false },
           { to: "/programmes/$programmeId/coaching/templates", label: "Templates", exact: true },
         ]),
+    // Sessions, agendas and plan agreement are the same metadata in both modes.
+    {
+      to: "/programmes/$programmeId/pairs-health",
+      label: `${rules.words.pair[0].toUpperCase()}${rules.words.pair.slice(1)} health`,
+      exact: true,
+    },
     ...(selfMatch ? [{ to: "/programmes/$programmeId/match-requests", label: "Requests", exact: true }] : []),
   ];
   const links = manage ? coordinatorLinks : participantLinks;
