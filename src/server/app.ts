@@ -24,6 +24,7 @@ import { coordinatorPairRoutes } from "./modules/relationships/routes-coordinato
 import { proposalRoutes } from "./modules/relationships/routes-proposal.js";
 import { selfMatchRoutes } from "./modules/self-match/routes.js";
 import { skillRoutes } from "./modules/skills/routes.js";
+import { surveyRoutes } from "./modules/surveys/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
 import { workspaceRoutes } from "./modules/workspace/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await workspaceRoutes(typed, ctx);
       await growthRoutes(typed, ctx);
       await selfMatchRoutes(typed, ctx);
+      await surveyRoutes(typed, ctx);
     },
     { prefix: "/api" },
   );

@@ -1,5 +1,5 @@
 import { daysSince, HEALTH_FLAGS, type HealthFlag, healthFlags, type PairFacts } from "../growth/pair-health.js";
-import { weekStartsOn } from "../support/local-schedule.js";
+import { plannedStates } from "../support/check-ins.js";
 import { isDetractor } from "../surveys/nps.js";
 import { addDays } from "../workspace/local-time.js";
 import type { AlertType, SupportSettings } from "./settings.js";
@@ -196,22 +196,21 @@ export function requestSignals(input: SignalInput, s: SupportSettings, now: Date
 export function checkInSignals(input: SignalInput, s: SupportSettings, now: Date): Signal[] {
   const today = isoDay(now);
   const byPair = groupBy(input.checkIns, (c) => c.relationshipId);
-  const plan = [...s.checkInPlan].sort((a, b) => a.week - b.week);
   const out: Signal[] = [];
   for (const p of input.pairs) {
     if (!LIVE.has(p.status) || !p.startedAt) continue;
-    const startedOn = isoDay(p.startedAt);
     const logged = (byPair.get(p.id) ?? []).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn));
+    const states = plannedStates(
+      s.checkInPlan,
+      input.term.termStart,
+      { startedOn: isoDay(p.startedAt) },
+      logged.map((c, i) => ({ id: String(i), happenedOn: c.happenedOn })),
+      s.checkInGraceDays,
+      today,
+    );
+    const late = states.filter((x) => x.state === "overdue").at(-1);
+    let overdue: AlertDetail | null = late ? { week: late.week, dueOn: late.dueOn } : null;
     const last = logged.at(-1);
-    let overdue: AlertDetail | null = null;
-    for (const planned of plan) {
-      const weekStart = weekStartsOn(input.term.termStart, planned.week);
-      const weekEnd = addDays(weekStart, 6);
-      const dueOn = addDays(weekEnd, s.checkInGraceDays);
-      if (today <= dueOn || startedOn > weekEnd) continue;
-      const since = addDays(weekStart, -7);
-      if (!logged.some((c) => c.happenedOn >= since)) overdue = { week: planned.week, dueOn };
-    }
     if (last?.followUpOn && today > last.followUpOn) overdue = { ...overdue, followUpOn: last.followUpOn };
     if (overdue) out.push(pairSignal(p, "check_in_overdue", `check_in_overdue:${p.id}`, overdue));
   }

@@ -3,7 +3,16 @@
  * session invitations and cancellations — is not listed: it is never suppressed, because
  * missing it breaks something (a sign-in, a meeting).
  */
-export const NOTIFICATION_KINDS = ["agenda_reminder", "follow_up_reminder", "reflection_prompt", "mentor_digest"] as const;
+// Unsubscribe links carry a kind's place in this list: add new kinds at the end, never reorder.
+export const NOTIFICATION_KINDS = [
+  "agenda_reminder",
+  "follow_up_reminder",
+  "reflection_prompt",
+  "mentor_digest",
+  "weekly_resource",
+  "survey_invitation",
+  "alert_digest",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_LABELS: Record<NotificationKind, { label: string; hint: string }> = {
@@ -22,6 +31,18 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, { label: string; hint
   mentor_digest: {
     label: "Weekly digest for mentors",
     hint: "Mentors: your upcoming sessions and how many agendas are waiting, once a week.",
+  },
+  weekly_resource: {
+    label: "Weekly resources",
+    hint: "Everyone in a pair: the programme's short read for your side, at the start of each programme week.",
+  },
+  survey_invitation: {
+    label: "Survey invitations",
+    hint: "Short surveys from your coordinators, and one reminder if you have not answered. Open surveys stay under Surveys in Grove.",
+  },
+  alert_digest: {
+    label: "Daily alert digest",
+    hint: "Coordinators: new and overdue alerts in your programmes' queues, once a day.",
   },
 };
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NOTIFICATION_KINDS } from "../../../core/growth/notifications.js";
 import { type CapturedMail, startSmtpCapture } from "../../test-support/smtp-capture.js";
 import { Client, createTestApp, type TestApp } from "../../test-support/test-app.js";
 import { sendAgendaReminders } from "./agenda-reminders.js";
@@ -110,7 +111,7 @@ describe("one-click unsubscribe", () => {
     expect(t.logs.join("\n")).not.toContain(token);
     const settings = (await w.noor.get("/api/me/notifications")).json();
     expect(settings.kinds.find((k: { kind: string }) => k.kind === "agenda_reminder").enabled).toBe(false);
-    expect(settings.kinds.filter((k: { enabled: boolean }) => k.enabled)).toHaveLength(3);
+    expect(settings.kinds.filter((k: { enabled: boolean }) => k.enabled)).toHaveLength(NOTIFICATION_KINDS.length - 1);
     // Again is fine, and nothing more is sent of that kind.
     expect((await new Client(t.app).post(`/api/unsubscribe/${token}`)).statusCode).toBe(200);
     const next = await session(w.noor, w.noorAndMo.id, 12);
@@ -203,7 +204,7 @@ describe("the mentor's weekly digest", () => {
 
 describe("essential mail and privacy", () => {
   it("session invitations arrive even with every non-essential kind switched off", async () => {
-    const off = { agenda_reminder: false, follow_up_reminder: false, reflection_prompt: false, mentor_digest: false };
+    const off = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, false]));
     const put = await w.noor.request("PUT", "/api/me/notifications", { enabled: off });
     expect(put.json().kinds.every((k: { enabled: boolean }) => !k.enabled)).toBe(true);
     await delivered();

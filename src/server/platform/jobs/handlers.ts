@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { pruneExpired } from "../../modules/accounts/repository.js";
 import { growthJobs, growthSchedules } from "../../modules/growth/jobs.js";
 import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
+import { surveyJobs, surveySchedules } from "../../modules/surveys/jobs.js";
 import type { AppContext } from "../context.js";
 import type { MailMessage } from "../mail.js";
 import type { Schedule } from "./schedules.js";
@@ -25,6 +26,8 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     "self-match.expire": { run: () => expireRequestsJob(ctx) },
     // Agenda, follow-up and reflection nudges for mentees; a weekly digest for mentors.
     ...growthJobs(ctx),
+    // Surveys at 08:00 local on their programme week, and one reminder.
+    ...surveyJobs(ctx),
   };
 }
 
@@ -33,4 +36,5 @@ export const schedules: Schedule[] = [
   { name: "hourly-analyze", cron: "41 * * * *", job: "maintenance.analyze" },
   { name: "expire-match-requests", cron: "*/15 * * * *", job: "self-match.expire" },
   ...growthSchedules,
+  ...surveySchedules,
 ];
