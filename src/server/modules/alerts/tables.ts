@@ -49,7 +49,17 @@ export const supportAlerts = pgTable(
   ],
 );
 
-export type AlertEventKind = "raised" | "acknowledged" | "snoozed" | "woke" | "assigned" | "resolved" | "cleared" | "reopened";
+export type AlertEventKind =
+  | "raised"
+  | "acknowledged"
+  | "snoozed"
+  | "woke"
+  | "assigned"
+  | "resolved"
+  | "cleared"
+  | "reopened"
+  | "checked_in"
+  | "contacted";
 
 /** Everything that happened to an alert, for its history. */
 export const supportAlertEvents = pgTable(

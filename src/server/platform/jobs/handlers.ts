@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { pruneExpired } from "../../modules/accounts/repository.js";
+import { alertJobs, alertSchedules } from "../../modules/alerts/jobs.js";
 import { growthJobs, growthSchedules } from "../../modules/growth/jobs.js";
 import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
 import { surveyJobs, surveySchedules } from "../../modules/surveys/jobs.js";
@@ -28,6 +29,8 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     ...growthJobs(ctx),
     // Surveys at 08:00 local on their programme week, and one reminder.
     ...surveyJobs(ctx),
+    // Signals into the coordinators' queue, hourly and on demand; the daily digest.
+    ...alertJobs(ctx),
   };
 }
 
@@ -37,4 +40,5 @@ export const schedules: Schedule[] = [
   { name: "expire-match-requests", cron: "*/15 * * * *", job: "self-match.expire" },
   ...growthSchedules,
   ...surveySchedules,
+  ...alertSchedules,
 ];
