@@ -3,6 +3,7 @@ import { pruneExpired } from "../../modules/accounts/repository.js";
 import { alertJobs, alertSchedules } from "../../modules/alerts/jobs.js";
 import { growthJobs, growthSchedules } from "../../modules/growth/jobs.js";
 import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
+import { supportJobs, supportSchedules } from "../../modules/support/jobs.js";
 import { surveyJobs, surveySchedules } from "../../modules/surveys/jobs.js";
 import type { AppContext } from "../context.js";
 import type { MailMessage } from "../mail.js";
@@ -31,6 +32,8 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     ...surveyJobs(ctx),
     // Signals into the coordinators' queue, hourly and on demand; the daily digest.
     ...alertJobs(ctx),
+    // The programme's weekly resource for each side, at the start of each programme week.
+    ...supportJobs(ctx),
   };
 }
 
@@ -41,4 +44,5 @@ export const schedules: Schedule[] = [
   ...growthSchedules,
   ...surveySchedules,
   ...alertSchedules,
+  ...supportSchedules,
 ];
