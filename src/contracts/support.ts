@@ -100,6 +100,10 @@ export const CheckInHistory = z.object({
   notesVisible: z.boolean(),
 });
 
+export const PairCheckIns = CheckInHistory.extend({
+  pair: z.object({ mentee: z.object({ name: z.string() }), mentor: z.object({ name: z.string() }), status: RelationshipStatus }),
+});
+
 export const MessageCreate = z.strictObject({
   to: CheckInWith,
   subject: z.string().trim().min(3, "Give the message a subject").max(150, "Subjects are at most 150 characters"),

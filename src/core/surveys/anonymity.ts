@@ -9,3 +9,9 @@ export const mayShowGroup = (anonymous: boolean, n: number) => !anonymous || n >
 
 export const anonymityNotice = (n: number) =>
   `Only ${n} ${n === 1 ? "response" : "responses"} so far. This survey is anonymous, so results appear once at least ${ANONYMITY_THRESHOLD} people have answered.`;
+
+/** What respondents are told before answering: who will see their answers. */
+export const respondentPrivacyNote = (anonymous: boolean) =>
+  anonymous
+    ? "This survey is anonymous. Your answers are kept without your name or your pair, and your coordinators see only totals, and only once at least five people have answered."
+    : "Your coordinators will see your name with your answers, so they can follow up with you. The other person in your pair does not see them.";

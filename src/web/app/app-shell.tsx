@@ -59,6 +59,7 @@ export function AppShell() {
             </li>
             <MyEnrolmentNavItem user={user} pathname={pathname} />
             <MyPairsNavItem user={user} />
+            <MySurveysNavItem user={user} />
             {user.isAdmin ? (
               <li>
                 <Link to="/users" activeProps={{ "aria-current": "page" }}>
@@ -123,6 +124,19 @@ function MyPairsNavItem({ user }: { user: CurrentUser }) {
     <li>
       <Link to="/pairs" activeOptions={{ exact: false }} activeProps={{ "aria-current": "page" }}>
         My pairs
+      </Link>
+    </li>
+  );
+}
+
+/** "Surveys" for anyone taking part: the surveys waiting for them, also reachable from their emails. */
+function MySurveysNavItem({ user }: { user: CurrentUser }) {
+  const { programmes } = useMyParticipantProgrammes(user);
+  if (programmes.length === 0) return null;
+  return (
+    <li>
+      <Link to="/surveys" activeProps={{ "aria-current": "page" }}>
+        Surveys
       </Link>
     </li>
   );

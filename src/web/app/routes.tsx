@@ -14,6 +14,7 @@ import { PublicLayout, PublicWideLayout } from "./public-layout";
 import { RootErrorPage } from "./root-error-page";
 import { RootLayout } from "./root-layout";
 import { oneOf, optionalString, pageNumber, safeRedirect } from "./search-params";
+import { supportAppRoutes, supportPublicRoutes } from "./support-routes";
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -416,7 +417,14 @@ const accountRoute = createRoute({
 });
 
 export const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([setupRoute, signInRoute, forgotPasswordRoute, resetPasswordRoute, unsubscribeRoute]),
+  publicRoute.addChildren([
+    setupRoute,
+    signInRoute,
+    forgotPasswordRoute,
+    resetPasswordRoute,
+    unsubscribeRoute,
+    ...supportPublicRoutes(publicRoute),
+  ]),
   publicWideRoute.addChildren([applyRoute, invitationRoute]),
   appRoute.addChildren([
     homeRoute,
@@ -459,5 +467,6 @@ export const routeTree = rootRoute.addChildren([
     requestSummaryRoute,
     usersRoute,
     accountRoute,
+    ...supportAppRoutes(appRoute),
   ]),
 ]);

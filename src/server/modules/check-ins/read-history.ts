@@ -8,5 +8,8 @@ export async function readCheckInHistory(db: Db, principal: Principal, programme
   const { programme, actor } = await loadProgrammeActor(db, principal, programmeId);
   assertLogsCheckIns(actor);
   const pair = await programmePair(db, programme.id, relationshipId);
-  return checkInHistory(db, pair.r.id, canReadCheckInNotes(actor));
+  return {
+    ...(await checkInHistory(db, pair.r.id, canReadCheckInNotes(actor))),
+    pair: { mentee: { name: pair.mentee.name }, mentor: { name: pair.mentor.name }, status: pair.r.status },
+  };
 }

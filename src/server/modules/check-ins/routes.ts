@@ -4,13 +4,13 @@ import { errorResponses } from "../../../contracts/errors.js";
 import {
   CheckIn,
   CheckInCreate,
-  CheckInHistory,
   CheckInParams,
   CheckInPlanPage,
   CheckInPlanQuery,
   CheckInUpdate,
   Contact,
   MessageCreate,
+  PairCheckIns,
   PairRef,
   ReminderCreate,
 } from "../../../contracts/support.js";
@@ -49,7 +49,7 @@ export async function checkInRoutes(app: TypedApp, ctx: AppContext) {
         tags,
         summary: "A pair's check-ins and the messages sent to it; notes only for the programme's coordinators",
         params: PairRef,
-        response: { 200: CheckInHistory, ...errorResponses },
+        response: { 200: PairCheckIns, ...errorResponses },
       },
     },
     async (req) => readCheckInHistory(ctx.db, requireUser(req), req.params.id, req.params.relationshipId),

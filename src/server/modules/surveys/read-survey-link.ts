@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { respondentPrivacyNote } from "../../../core/surveys/anonymity.js";
 import { answerBlock } from "../../../core/surveys/signed-link.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Executor } from "../../platform/db.js";
@@ -10,10 +11,6 @@ import { mayAnswerInvitation } from "./policies.js";
 import { type InvitationRow, invitationForToken } from "./survey-links.js";
 import { surveys } from "./tables.js";
 
-export const privacyNote = (anonymous: boolean) =>
-  anonymous
-    ? "This survey is anonymous. Your answers are kept without your name or your pair, and your coordinators see only totals, and only once at least five people have answered."
-    : "Your coordinators will see your name with your answers, so they can follow up with you. The other person in your pair does not see them.";
 
 export const notYourLink = () =>
   new AppError(403, "not_your_link", "This survey link was sent to someone else. Sign out, or open the survey from your own email.");
@@ -45,7 +42,7 @@ export async function readSurveyLink(db: Executor, token: string, principal: Pri
     title: survey.title,
     intro: survey.intro,
     anonymous: survey.anonymous,
-    privacyNote: privacyNote(survey.anonymous),
+    privacyNote: respondentPrivacyNote(survey.anonymous),
     about: await aboutOf(db, invitation),
     closesAt: invitation.closesAt.toISOString(),
     questions: block ? [] : survey.questions,

@@ -34,6 +34,10 @@ export function ProgrammeNav({ programme, manage = true }: { programme: Programm
     { to: "/programmes/$programmeId/import", label: "Import", exact: true },
     { to: "/programmes/$programmeId/matching", label: "Matching", exact: false },
     { to: "/programmes/$programmeId/pairs-health", label: "Pair health", exact: true },
+    { to: "/programmes/$programmeId/alerts", label: "Alerts", exact: false },
+    { to: "/programmes/$programmeId/check-ins", label: "Check-ins", exact: false },
+    { to: "/programmes/$programmeId/surveys", label: "Surveys", exact: false },
+    { to: "/programmes/$programmeId/support-settings", label: "Support settings", exact: true },
     ...(selfMatch ? ([{ to: "/programmes/$programmeId/match-requests", label: "Requests", exact: true }] as const) : []),
   ] as const;
   const links = manage ? coordinatorLinks : participantLinks;
