@@ -23,7 +23,7 @@ const token = signLink({ invitationId, expiresAt }, mac);
 
 describe("signed survey links", () => {
   it("round-trips: the token names its invitation and expiry and checks out with the right key", () => {
-    expect(token.length).toBeLessThan(100); // fits a URL path segment
+    expect(token).toMatch(/^[\w-]{48}$/); // one plain URL path segment
     expect(parseLink(token)).toMatchObject({ invitationId, expiresAt });
     expect(verifyLink(parsed(token), mac, now)).toBe("ok");
   });
@@ -33,18 +33,14 @@ describe("signed survey links", () => {
   });
 
   it("is refused when any byte is altered — the expiry stretched, the invitation swapped, the signature changed", () => {
-    const [payload, signature] = token.split(".");
-    const bytes = Buffer.from(payload, "base64url");
+    const bytes = Buffer.from(token, "base64url");
     const later = Buffer.from(bytes);
     later.writeUInt32BE(later.readUInt32BE(16) + 86_400 * 30, 16);
     const other = Buffer.from(bytes);
     other[0] ^= 1;
-    const flipped = `${signature.slice(0, -2)}${signature.endsWith("AA") ? "AB" : "AA"}`;
-    for (const altered of [
-      `${later.toString("base64url")}.${signature}`,
-      `${other.toString("base64url")}.${signature}`,
-      `${payload}.${flipped}`,
-    ]) {
+    const flipped = Buffer.from(bytes);
+    flipped[30] ^= 1;
+    for (const altered of [later, other, flipped].map((b) => b.toString("base64url"))) {
       expect(verifyLink(parsed(altered), mac, now), altered).toBe("altered");
     }
   });
@@ -57,7 +53,7 @@ describe("signed survey links", () => {
   });
 
   it("reads nothing from malformed tokens", () => {
-    for (const bad of ["", "abc", "a.b.c", `${token}x`, `${token.split(".")[0]}.`, "!!!!.????"]) expect(parseLink(bad), bad).toBeNull();
+    for (const bad of ["", "abc", "a.b.c", `${token}AA`, token.slice(0, -4), "!!!!????"]) expect(parseLink(bad), bad).toBeNull();
   });
 
   it("cannot be reused once answered, nor after the survey closes", () => {

@@ -57,20 +57,26 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/**
+ * One base64url string of the payload followed by the MAC — no separator, so the token is
+ * a plain path segment (a dot would look like a file extension to the web server).
+ */
 export function signLink(claims: LinkClaims, mac: Mac): string {
   const payload = encodePayload(claims);
-  return `${toBase64Url(payload)}.${toBase64Url(mac(payload).subarray(0, MAC_BYTES))}`;
+  const token = new Uint8Array(PAYLOAD_BYTES + MAC_BYTES);
+  token.set(payload, 0);
+  token.set(mac(payload).subarray(0, MAC_BYTES), PAYLOAD_BYTES);
+  return toBase64Url(token);
 }
 
 export type ParsedLink = LinkClaims & { payload: Uint8Array; signature: Uint8Array };
 
 /** Reads a token's claims without trusting them yet; null for anything malformed. */
 export function parseLink(token: string): ParsedLink | null {
-  const [encoded, signed, ...rest] = token.split(".");
-  if (rest.length > 0 || !encoded || !signed) return null;
-  const payload = fromBase64Url(encoded);
-  const signature = fromBase64Url(signed);
-  if (!payload || payload.length !== PAYLOAD_BYTES || !signature || signature.length !== MAC_BYTES) return null;
+  const bytes = fromBase64Url(token);
+  if (!bytes || bytes.length !== PAYLOAD_BYTES + MAC_BYTES) return null;
+  const payload = bytes.slice(0, PAYLOAD_BYTES);
+  const signature = bytes.slice(PAYLOAD_BYTES);
   const seconds = new DataView(payload.buffer, payload.byteOffset).getUint32(16);
   return { invitationId: bytesToUuid(payload.subarray(0, 16)), expiresAt: new Date(seconds * 1000), payload, signature };
 }

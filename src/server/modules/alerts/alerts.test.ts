@@ -51,9 +51,7 @@ async function delivered(): Promise<CapturedMail[]> {
   return fresh;
 }
 const tokenFor = (email: string, subject: string) =>
-  /\/s\/([\w-]+\.[\w-]+)/.exec(
-    smtp.messages.filter((m) => m.to[0] === email && m.subject.startsWith(subject)).at(-1)?.text ?? "",
-  )?.[1] as string;
+  /\/s\/([\w-]+)/.exec(smtp.messages.filter((m) => m.to[0] === email && m.subject.startsWith(subject)).at(-1)?.text ?? "")?.[1] as string;
 const answer = (token: string, answers: Record<string, unknown>) =>
   t.app.inject({ method: "POST", url: `/api/survey-links/${token}/response`, payload: { answers } });
 

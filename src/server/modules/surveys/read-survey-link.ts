@@ -11,7 +11,6 @@ import { mayAnswerInvitation } from "./policies.js";
 import { type InvitationRow, invitationForToken } from "./survey-links.js";
 import { surveys } from "./tables.js";
 
-
 export const notYourLink = () =>
   new AppError(403, "not_your_link", "This survey link was sent to someone else. Sign out, or open the survey from your own email.");
 

@@ -34,7 +34,7 @@ async function delivered(): Promise<CapturedMail[]> {
   return fresh;
 }
 const at = (iso: string) => new Date(iso);
-const tokenIn = (mail: CapturedMail) => /http:\/\/grove\.test\/s\/([\w-]+\.[\w-]+)/.exec(mail.text)?.[1] as string;
+const tokenIn = (mail: CapturedMail) => /http:\/\/grove\.test\/s\/([\w-]+)/.exec(mail.text)?.[1] as string;
 const surveysOf = async () =>
   (await f.coordinator.get(`/api/programmes/${f.programme.id}/surveys`)).json().items as { id: string; title: string }[];
 const surveyId = async (title: string) => (await surveysOf()).find((s) => s.title === title)?.id as string;
@@ -130,7 +130,7 @@ describe("the pulse goes out at 08:00 on its programme week, in each person's ow
     const mail = (await delivered()).find((m) => m.to[0] === "noor@example.org") as CapturedMail;
     expect(mail.text).toContain("It is about your time with Mo Mentor.");
     expect(mail.text).toContain("Your coordinator will see your name with your answers");
-    expect(tokenIn(mail)).toMatch(/^[\w-]+\.[\w-]+$/);
+    expect(tokenIn(mail)).toMatch(/^[\w-]{48}$/);
     expect(mail.raw).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
   });
 
@@ -194,13 +194,11 @@ describe("answering through the one-click link", () => {
   });
 
   it("refuses an altered link as not valid", async () => {
-    const [payload, signature] = token.split(".");
-    const bytes = Buffer.from(payload, "base64url");
-    bytes.writeUInt32BE(bytes.readUInt32BE(16) + 86_400, 16);
-    for (const bad of [
-      `${bytes.toString("base64url")}.${signature}`,
-      `${payload}.${signature.replace(/^./, (c) => (c === "A" ? "B" : "A"))}`,
-    ]) {
+    const later = Buffer.from(token, "base64url");
+    later.writeUInt32BE(later.readUInt32BE(16) + 86_400, 16);
+    const forged = Buffer.from(token, "base64url");
+    forged[35] ^= 1;
+    for (const bad of [later.toString("base64url"), forged.toString("base64url")]) {
       const res = await new Client(t.app).get(`/api/survey-links/${bad}`);
       expect(res.statusCode, bad).toBe(404);
       expect(res.json().error.code).toBe("invalid_link");

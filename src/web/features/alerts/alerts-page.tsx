@@ -8,7 +8,6 @@ import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
 import { Pagination } from "../../components/pagination";
 import { SelectField } from "../../components/select-field";
-import { announce } from "../../lib/announce";
 import { formatDate } from "../../lib/dates";
 import { ProgrammeSection } from "../programmes/programme-section";
 import type { Programme } from "../programmes/programmes-api";
@@ -89,7 +88,6 @@ function Queue({ programme }: { programme: Programme }) {
     onSuccess: async (r, input) => {
       const text = `${r.changed} ${r.changed === 1 ? "alert" : "alerts"} ${input.action === "acknowledge" ? "acknowledged" : "assigned"}${r.skipped ? `, ${r.skipped} left as they were` : ""}.`;
       setMessage(text);
-      announce(text);
       setSelected(new Set());
       await refresh();
     },
@@ -99,7 +97,6 @@ function Queue({ programme }: { programme: Programme }) {
     onSuccess: async (r) => {
       const text = `Checked: ${r.raised} new, ${r.cleared} closed by themselves, ${r.open} still open.`;
       setMessage(text);
-      announce(text);
       await refresh();
     },
   });

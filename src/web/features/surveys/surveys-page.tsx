@@ -5,7 +5,6 @@ import { AUDIENCE_LABELS } from "../../../core/surveys/questions";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { ErrorState } from "../../components/error-state";
 import { LoadingState } from "../../components/loading-state";
-import { announce } from "../../lib/announce";
 import { formatDateTime } from "../../lib/dates";
 import { ProgrammeSection } from "../programmes/programme-section";
 import type { Programme } from "../programmes/programmes-api";
@@ -55,7 +54,6 @@ function SurveyList({ programme }: { programme: Programme }) {
           ? `Nobody new to ask for "${s.title}" right now.`
           : `"${s.title}" sent to ${r.invited} ${r.invited === 1 ? "person" : "people"}.`;
       setMessage(text);
-      announce(text);
       await refresh();
     },
   });
@@ -64,7 +62,6 @@ function SurveyList({ programme }: { programme: Programme }) {
     onSuccess: async (_r, s) => {
       setRemoving(null);
       setMessage(`"${s.title}" deleted.`);
-      announce(`"${s.title}" deleted.`);
       await refresh();
     },
   });
