@@ -37,7 +37,7 @@ CREATE TABLE "check_ins" (
 	"relationship_id" uuid NOT NULL,
 	"planned_week" integer,
 	"happened_on" date NOT NULL,
-	"with" text NOT NULL,
+	"with_whom" text NOT NULL,
 	"outcome" text NOT NULL,
 	"note" text DEFAULT '' NOT NULL,
 	"follow_up_on" date,

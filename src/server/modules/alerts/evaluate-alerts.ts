@@ -3,7 +3,7 @@ import { type ExistingAlert, planAlertChanges } from "../../../core/alerts/plan-
 import { evaluateSignals } from "../../../core/alerts/rules.js";
 import type { RelationshipStatus } from "../../../core/relationships/status.js";
 import type { AppContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db.js";
+import { type Executor, queryRows } from "../../platform/db.js";
 import type { ProgrammeRow } from "../programmes/repository.js";
 import { programmes } from "../programmes/tables.js";
 import { relationships } from "../relationships/tables.js";
@@ -11,7 +11,7 @@ import { settingsOf } from "../support/settings.js";
 import { loadSignalInput } from "./load-signal-input.js";
 import { supportAlertEvents, supportAlerts } from "./tables.js";
 
-const CHUNK = 500;
+const CHUNK = 2000;
 const chunks = <T>(items: T[]) =>
   Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
@@ -61,27 +61,31 @@ export async function evaluateProgrammeAlerts(
 
   let raised = 0;
   await db.transaction(async (tx) => {
+    // Thousands of alerts can arrive at once (a programme's first run): one statement per
+    // chunk, as JSON, with their "raised" history lines written by the same statement.
     for (const part of chunks(plan.raise)) {
-      const rows = await tx
-        .insert(supportAlerts)
-        .values(
-          part.map((s) => ({
-            programmeId: programme.id,
-            type: s.type,
-            key: s.key,
-            relationshipId: s.relationshipId,
-            menteeUserId: s.menteeUserId,
-            mentorUserId: s.mentorUserId,
-            detail: s.detail,
-            raisedAt: now,
-            lastSeenAt: now,
-            updatedAt: now,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ id: supportAlerts.id });
-      raised += rows.length;
-      if (rows.length) await tx.insert(supportAlertEvents).values(rows.map((r) => ({ alertId: r.id, kind: "raised" as const, at: now })));
+      const rows = part.map((x) => ({
+        type: x.type,
+        key: x.key,
+        relationship_id: x.relationshipId,
+        mentee_user_id: x.menteeUserId,
+        mentor_user_id: x.mentorUserId,
+        detail: x.detail,
+      }));
+      const [{ n }] = await queryRows<{ n: number }>(
+        tx,
+        sql`
+        with raised as (
+          insert into support_alerts (programme_id, type, key, relationship_id, mentee_user_id, mentor_user_id, detail, raised_at, last_seen_at, updated_at)
+          select ${programme.id}, v.type, v.key, v.relationship_id, v.mentee_user_id, v.mentor_user_id, v.detail, ${now}, ${now}, ${now}
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+            as v(type text, key text, relationship_id uuid, mentee_user_id uuid, mentor_user_id uuid, detail jsonb)
+          on conflict do nothing
+          returning id),
+        events as (insert into support_alert_events (alert_id, kind, at) select id, 'raised', ${now} from raised returning 1)
+        select count(*)::int as n from events`,
+      );
+      raised += Number(n);
     }
     for (const part of chunks(changed)) {
       await tx.execute(sql`

@@ -24,7 +24,7 @@ export const checkIns = pgTable(
     /** The planned week it answers, when it was one of the plan's. */
     plannedWeek: integer("planned_week"),
     happenedOn: date("happened_on", { mode: "string" }).notNull(),
-    with: text("with").$type<CheckInWith>().notNull(),
+    with: text("with_whom").$type<CheckInWith>().notNull(),
     outcome: text("outcome").$type<CheckInOutcome>().notNull(),
     note: text("note").notNull().default(""),
     followUpOn: date("follow_up_on", { mode: "string" }),
