@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { type AlertAction, applyAlertAction } from "../../../core/alerts/state.js";
 import { toUtc } from "../../../core/workspace/local-time.js";
 import type { Principal } from "../../platform/auth/principal.js";
-import type { Db } from "../../platform/db.js";
+import type { Db, Executor } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
 import { loadProgrammeActor } from "../support/access.js";
 import { settingsOf } from "../support/settings.js";
@@ -28,13 +28,7 @@ export const staleAlert = (a: AlertRow) =>
   conflict("version_conflict", "Someone else changed this alert since you opened it. Reload and try again.", { currentVersion: a.version });
 
 /** Applies one state change the state machine allows, inside a transaction holding the alert's row. */
-export async function applyToAlert(
-  tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
-  alert: AlertRow,
-  request: AlertRequest,
-  byUserId: string,
-  now: Date,
-) {
+export async function applyToAlert(tx: Executor, alert: AlertRow, request: AlertRequest, byUserId: string, now: Date) {
   const action: AlertAction =
     request.action === "snooze"
       ? { type: "snooze", until: toUtc({ date: request.until, time: "00:00", timeZone: "UTC" }) }
