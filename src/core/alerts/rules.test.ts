@@ -62,12 +62,15 @@ describe("alert rules: each fires, and stops when its signal clears", () => {
 
   it("the other health flags: agenda missing, missed sessions, plan not agreed", () => {
     const p = pair("a", { nextSessionAt: new Date(now.getTime() + DAY), sessionsMissed: 2, planAcknowledged: false });
-    expect(types(input({ pairs: [p], checkIns: checkedIn("a") })).sort()).toEqual([
-      "missed_sessions",
-      "no_agenda_next_session",
-      "plan_not_acknowledged",
-    ]);
-    expect(types(input({ pairs: [{ ...p, status: "paused" }], checkIns: checkedIn("a") }))).toEqual([]);
+    const all = { ...settings, mutedAlerts: [] };
+    expect(
+      evaluateSignals(input({ pairs: [p], checkIns: checkedIn("a") }), all, now)
+        .map((s) => s.type)
+        .sort(),
+    ).toEqual(["missed_sessions", "no_agenda_next_session", "plan_not_acknowledged"]);
+    // The agenda flag is off by default: the mentee's own reminder covers it.
+    expect(types(input({ pairs: [p], checkIns: checkedIn("a") })).sort()).toEqual(["missed_sessions", "plan_not_acknowledged"]);
+    expect(evaluateSignals(input({ pairs: [{ ...p, status: "paused" }], checkIns: checkedIn("a") }), all, now)).toEqual([]);
   });
 
   it("a low pulse (≤ 2 of 5) from either side, until their next pulse is better", () => {

@@ -69,7 +69,8 @@ export function defaultSupportSettings(term: { termStart: string; termEnd: strin
     checkInGraceDays: 3,
     unansweredSurveys: 2,
     overdueAfterDays: 3,
-    mutedAlerts: [],
+    // The mentee already gets an agenda reminder; as an alert it would flag most pairs every week.
+    mutedAlerts: ["no_agenda_next_session"],
     checkInPlan: defaultCheckInPlan(termWeeks(term.termStart, term.termEnd)),
   };
 }
