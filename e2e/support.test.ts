@@ -65,6 +65,7 @@ const queueOf = (p: Page) => p.getByRole("table", { name: "Alerts, longest waiti
 
 describe("from a low pulse to a resolved alert", () => {
   let link = "";
+  let unsubscribe = "";
 
   test("the coordinator finds the default surveys and sends the pulse now", async () => {
     await cleo.goto(`/programmes/${programmeId}`);
@@ -87,6 +88,8 @@ describe("from a low pulse to a resolved alert", () => {
       subject: "Fortnightly pulse: a few questions from Backend Guild",
     });
     expect(mail.text).toContain("It is about your time with Mo Mentor.");
+    unsubscribe = /http:\/\/127\.0\.0\.1:\d+(\/unsubscribe\/[\w.-]+)/.exec(mail.text)?.[1] as string;
+    expect(unsubscribe).toContain(".");
     link = /http:\/\/127\.0\.0\.1:\d+(\/s\/[\w-]+)/.exec(mail.text)?.[1] as string;
     expect(link).toMatch(/^\/s\//);
   });
@@ -111,6 +114,9 @@ describe("from a low pulse to a resolved alert", () => {
     // The link is spent now.
     await phone.reload();
     await phone.getByRole("heading", { name: "You have already answered this survey." }).waitFor();
+    // The email's unsubscribe link (a signed token with a dot in it) opens its page, which asks first.
+    await phone.goto(unsubscribe);
+    await heading(phone, "Stop these emails?").waitFor();
   });
 
   test("the low pulse is in the coordinator's queue, and she acknowledges it from the keyboard", async () => {
