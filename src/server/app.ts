@@ -12,6 +12,8 @@ import {
 } from "fastify-type-provider-zod";
 import { accountRoutes } from "./modules/accounts/routes.js";
 import { coachingRoutes } from "./modules/coaching/routes.js";
+import { alertRoutes } from "./modules/alerts/routes.js";
+import { checkInRoutes } from "./modules/check-ins/routes.js";
 import { coordinatorEnrolmentRoutes } from "./modules/enrolment/routes-coordinator.js";
 import { participantRoutes } from "./modules/enrolment/routes-participant.js";
 import { publicEnrolmentRoutes } from "./modules/enrolment/routes-public.js";
@@ -25,6 +27,8 @@ import { coordinatorPairRoutes } from "./modules/relationships/routes-coordinato
 import { proposalRoutes } from "./modules/relationships/routes-proposal.js";
 import { selfMatchRoutes } from "./modules/self-match/routes.js";
 import { skillRoutes } from "./modules/skills/routes.js";
+import { supportSettingsRoutes } from "./modules/support/routes.js";
+import { surveyRoutes } from "./modules/surveys/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
 import { workspaceRoutes } from "./modules/workspace/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
@@ -103,6 +107,10 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
       await growthRoutes(typed, ctx);
       await selfMatchRoutes(typed, ctx);
       await coachingRoutes(typed, ctx);
+      await surveyRoutes(typed, ctx);
+      await checkInRoutes(typed, ctx);
+      await supportSettingsRoutes(typed, ctx);
+      await alertRoutes(typed, ctx);
     },
     { prefix: "/api" },
   );

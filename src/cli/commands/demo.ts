@@ -12,6 +12,10 @@ export const demoSummary = (d: DemoLoaded) =>
     ? `; ${d.pairs.active + d.pairs.proposed} pairs matched (${d.pairs.active} started, ${d.pairs.proposed} waiting for acceptance), ` +
       `${d.pairs.unmatched} mentees waiting for a mentor`
     : "") +
+  (d.support
+    ? `; four weeks into the term: ${d.support.responses} survey answers, ${d.support.checkIns} check-ins, ` +
+      `${d.support.alerts.open + d.support.alerts.acknowledged + d.support.alerts.snoozed} alerts in the queue (${d.support.alerts.resolved} resolved)`
+    : "") +
   ". Nobody was emailed.";
 
 /** The line after the coaching programme's URL. */

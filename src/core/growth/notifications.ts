@@ -3,6 +3,7 @@
  * session invitations and cancellations — is not listed: it is never suppressed, because
  * missing it breaks something (a sign-in, a meeting).
  */
+// Unsubscribe links carry a kind's place in this list: add new kinds at the end, never reorder.
 export const NOTIFICATION_KINDS = [
   "agenda_reminder",
   "follow_up_reminder",
@@ -10,6 +11,9 @@ export const NOTIFICATION_KINDS = [
   "mentor_digest",
   "summary_reminder",
   "measurement_reminder",
+  "weekly_resource",
+  "survey_invitation",
+  "alert_digest",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,6 +41,18 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, { label: string; hint
   measurement_reminder: {
     label: "Measurement reminders",
     hint: "Coaches: a nudge when outcomes need a baseline, or a final rating before the engagement closes.",
+  },
+  weekly_resource: {
+    label: "Weekly resources",
+    hint: "Everyone in a pair: the programme's short read for your side, at the start of each programme week.",
+  },
+  survey_invitation: {
+    label: "Survey invitations",
+    hint: "Short surveys from your coordinators, and one reminder if you have not answered. Open surveys stay under Surveys in Grove.",
+  },
+  alert_digest: {
+    label: "Daily alert digest",
+    hint: "Coordinators: new and overdue alerts in your programmes' queues, once a day.",
   },
 };
 

@@ -39,13 +39,14 @@ export const QUIET_DAYS = 14;
 
 export const daysSince = (at: Date | null, now: Date) => (at ? Math.floor((now.getTime() - at.getTime()) / DAY_MS) : null);
 
-export function healthFlags(p: PairFacts, now: Date): HealthFlag[] {
+/** `quietDays` is the programme's own threshold when its alerts use one (14 by default). */
+export function healthFlags(p: PairFacts, now: Date, quietDays = QUIET_DAYS): HealthFlag[] {
   // Only a pair that is meeting can be falling behind; paused, closed and proposed pairs raise nothing.
   if (p.status !== "active") return [];
   const flags: HealthFlag[] = [];
   const quietSince = p.lastSessionAt ?? p.startedAt;
-  const quietDays = daysSince(quietSince, now);
-  if (quietDays !== null && quietDays >= QUIET_DAYS) flags.push("no_session_14_days");
+  const quietFor = daysSince(quietSince, now);
+  if (quietFor !== null && quietFor >= quietDays) flags.push("no_session_14_days");
   if (p.nextSessionAt && !p.nextSessionHasAgenda) flags.push("no_agenda_next_session");
   if (p.sessionsMissed >= 2) flags.push("missed_sessions");
   const runningDays = daysSince(p.startedAt, now);

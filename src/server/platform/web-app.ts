@@ -5,6 +5,13 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import { sendNotFound } from "./http-errors.js";
 
+/**
+ * A missing asset gets a 404; any other path is a page. Only real file extensions count:
+ * signed tokens in page paths (an unsubscribe link's "payload.signature") contain dots too.
+ */
+const looksLikeAFile = (pathname: string) =>
+  /\.(m?js|css|map|json|svg|png|jpe?g|gif|ico|webp|avif|woff2?|ttf|txt|xml|webmanifest|html)$/i.test(pathname);
+
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../dist/web");
 
 /**
@@ -31,7 +38,7 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
   const indexHtml = fs.readFileSync(path.join(webDist, "index.html"), "utf8");
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split("?")[0];
-    if (req.method !== "GET" || pathname.startsWith("/api/") || pathname === "/api" || path.extname(pathname)) {
+    if (req.method !== "GET" || pathname.startsWith("/api/") || pathname === "/api" || looksLikeAFile(pathname)) {
       return sendNotFound(req, reply);
     }
     return reply.code(200).type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);

@@ -61,6 +61,7 @@ export function AppShell() {
             <MyEnrolmentNavItem user={user} pathname={pathname} />
             <MyPairsNavItem user={user} />
             <CoachingNavItems user={user} />
+            <MySurveysNavItem user={user} />
             {user.isAdmin ? (
               <li>
                 <Link to="/users" activeProps={{ "aria-current": "page" }}>
@@ -155,5 +156,18 @@ function CoachingNavItems({ user }: { user: CurrentUser }) {
         </li>
       ) : null}
     </>
+  );
+}
+
+/** "Surveys" for anyone taking part: the surveys waiting for them, also reachable from their emails. */
+function MySurveysNavItem({ user }: { user: CurrentUser }) {
+  const { programmes } = useMyParticipantProgrammes(user);
+  if (programmes.length === 0) return null;
+  return (
+    <li>
+      <Link to="/surveys" activeProps={{ "aria-current": "page" }}>
+        Surveys
+      </Link>
+    </li>
   );
 }

@@ -14,6 +14,7 @@ import { PublicLayout, PublicWideLayout } from "./public-layout";
 import { RootErrorPage } from "./root-error-page";
 import { RootLayout } from "./root-layout";
 import { oneOf, optionalString, pageNumber, safeRedirect } from "./search-params";
+import { supportAppRoutes, supportPublicRoutes } from "./support-routes";
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -517,7 +518,15 @@ const accountRoute = createRoute({
 });
 
 export const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([setupRoute, signInRoute, forgotPasswordRoute, resetPasswordRoute, unsubscribeRoute, rateRoute]),
+  publicRoute.addChildren([
+    setupRoute,
+    signInRoute,
+    forgotPasswordRoute,
+    resetPasswordRoute,
+    unsubscribeRoute,
+    rateRoute,
+    ...supportPublicRoutes(publicRoute),
+  ]),
   publicWideRoute.addChildren([applyRoute, invitationRoute]),
   appRoute.addChildren([
     homeRoute,
@@ -572,5 +581,6 @@ export const routeTree = rootRoute.addChildren([
     chooseCoachRoute,
     usersRoute,
     accountRoute,
+    ...supportAppRoutes(appRoute),
   ]),
 ]);

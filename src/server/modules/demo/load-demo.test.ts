@@ -110,6 +110,33 @@ describe("loading the demo programme", () => {
     for (const p of [...(await list("active")).items, ...proposed]) expect(managerOf.get(p.mentee.email)).not.toBe(p.mentor.email);
   });
 
+  it("is four weeks into its term: survey answers, check-ins, and alerts in every state", async () => {
+    const support = demo.support as NonNullable<DemoLoaded["support"]>;
+    expect(support.responses).toBeGreaterThan(40);
+    expect(support.checkIns).toBeGreaterThan(10);
+    expect(support.alerts.open).toBeGreaterThan(0);
+    expect(support.alerts.acknowledged).toBeGreaterThanOrEqual(2);
+    expect(support.alerts.snoozed).toBe(1);
+    expect(support.alerts.resolved).toBeGreaterThanOrEqual(2);
+    const base = `/api/programmes/${demo.programmeId}`;
+    const programme = (await admin.get(base)).json();
+    expect(Date.now() - Date.parse(programme.termStart)).toBeGreaterThan(27 * 86_400_000);
+    const surveys = (await admin.get(`${base}/surveys`)).json().items;
+    const pulse = surveys.find((s: { title: string }) => s.title === "Fortnightly pulse");
+    const results = (await admin.get(`${base}/surveys/${pulse.id}/results`)).json();
+    expect(results.pulseTrend.map((p: { week: number }) => p.week)).toEqual([2, 4]);
+    const anonymous = surveys.find((s: { anonymous: boolean }) => s.anonymous);
+    expect((await admin.get(`${base}/surveys/${anonymous.id}/results`)).json()).toMatchObject({ suppressed: false, anonymous: true });
+    const resolved = (await admin.get(`${base}/alerts?state=resolved`)).json().items;
+    expect(resolved.map((a: { resolvedBy: string }) => a.resolvedBy).sort()).toEqual(expect.arrayContaining(["coordinator", "signal"]));
+    const lows = (await admin.get(`${base}/alerts?state=acknowledged&type=low_pulse`)).json().items;
+    expect(lows.length).toBeGreaterThanOrEqual(2);
+    for (const a of lows) expect(a.assignee?.name).toBe("Ada Admin");
+    const plan = (await admin.get(`${base}/check-ins?limit=100`)).json();
+    expect(plan.items.some((r: { overdue: boolean }) => r.overdue)).toBe(true);
+    expect(plan.items.some((r: { planned: { state: string }[] }) => r.planned[0].state === "done")).toBe(true);
+  });
+
   it("sends no email and leaves no set-password link for the fictional people", async () => {
     expect(await count(sql`select count(*)::int as n from jobs where name = 'mail.send'`)).toBe(0);
     expect(await count(sql`select count(*)::int as n from password_resets`)).toBe(0);

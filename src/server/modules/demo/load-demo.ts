@@ -12,6 +12,7 @@ import { createProgramme } from "../programmes/create-programme.js";
 import { changeProgrammeStatus } from "../programmes/update-programme.js";
 import { applyCohortProgress } from "./apply-progress.js";
 import { type DemoPairs, matchDemo } from "./match-demo.js";
+import { type DemoSupport, playSupportDemo } from "./support-demo.js";
 
 export const DEMO_PROGRAMME_NAME = "Demo: Developer Mentoring";
 
@@ -20,6 +21,8 @@ const DESCRIPTION =
   "people early in their careers bring what they want to grow in. Some applications still wait for your review, " +
   "a few people have finished onboarding and others have not started. The approved pool has been matched: most pairs " +
   "have started, a couple still wait for both people to accept, and a few mentees wait for a mentor. " +
+  "The term is four weeks in: pairs answered the fortnightly pulse, had their week-2 check-ins, and the alert queue " +
+  "shows who needs a look. " +
   "Every person here is fictional and uses an example.org address, so nobody is emailed.";
 
 export type DemoLoaded = {
@@ -32,6 +35,8 @@ export type DemoLoaded = {
   waitlisted: number;
   /** Pairs from the published matching round (absent when the demo was loaded unmatched). */
   pairs?: DemoPairs;
+  /** Survey answers, check-ins and alerts of a term four weeks in (with the matched demo only). */
+  support?: DemoSupport;
 };
 
 export type DemoOptions = {
@@ -81,6 +86,7 @@ export async function loadDemo(
     );
     await applyCohortProgress(tx, programme.id, progress);
     const pairs = match ? await matchDemo(inTx, coordinator, programme) : undefined;
+    const support = pairs ? await playSupportDemo(tx, coordinator, programme) : undefined;
     // Publishing emails everyone in a pair and every unmatched mentee: fictional people get none of it.
     await withdrawMail(tx, emails, lastJob);
 
@@ -94,6 +100,7 @@ export async function loadDemo(
       pending: progress.pending.length,
       waitlisted: progress.waitlisted.length,
       ...(pairs ? { pairs } : {}),
+      ...(support ? { support } : {}),
     };
   });
 }

@@ -1,8 +1,10 @@
-import { and, count, eq, gte, inArray, isNull, lt, max, min } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, lt, max, min, sql } from "drizzle-orm";
 import { typesWith } from "../../../core/programme-modes.js";
+import { dailySlotDue, zoneOrUtc } from "../../../core/support/local-schedule.js";
 import { addDays } from "../../../core/workspace/local-time.js";
 import type { AppContext } from "../../platform/context.js";
 import { users } from "../accounts/tables.js";
+import { enrolments } from "../enrolment/tables.js";
 import { programmes } from "../programmes/tables.js";
 import { relationships } from "../relationships/tables.js";
 import { actionItems } from "../workspace/tables.js";
@@ -19,9 +21,13 @@ import { enqueueNudge } from "./send-nudge.js";
  */
 const FRESHLY_OVERDUE_DAYS = 7;
 
+/** The reminder arrives at this time in the mentee's own time zone. */
+const REMINDER_TIME = "08:00";
+
 /**
- * Daily: a mentee with open action items past their due date is reminded to follow up
- * (action items are mentoring's; coaching has exercises, which the coach follows up).
+ * Daily, at 08:00 where the mentee is (the job runs hourly and asks whose morning it is):
+ * a mentee with open action items past their due date is reminded to follow up (action
+ * items are mentoring's; coaching has exercises, which the coach follows up).
  * Only the mentee's own items — following up is theirs to drive. The key names the latest
  * overdue due date, so the reminder comes again only when another item falls overdue.
  */
@@ -34,11 +40,13 @@ export async function sendFollowUpReminders(ctx: AppContext, now = new Date()) {
       overdue: count(),
       oldestDue: min(actionItems.dueOn),
       latestDue: max(actionItems.dueOn),
+      timeZone: sql<string | null>`${enrolments.answers}->>'timezone'`,
     })
     .from(actionItems)
     .innerJoin(relationships, eq(relationships.id, actionItems.relationshipId))
     .innerJoin(programmes, eq(programmes.id, relationships.programmeId))
     .innerJoin(users, eq(users.id, relationships.menteeUserId))
+    .innerJoin(enrolments, eq(enrolments.id, relationships.menteeEnrolmentId))
     .where(
       and(
         meetingPairs,
@@ -48,10 +56,11 @@ export async function sendFollowUpReminders(ctx: AppContext, now = new Date()) {
         lt(actionItems.dueOn, today),
       ),
     )
-    .groupBy(relationships.id, users.id, users.email, users.name)
+    .groupBy(relationships.id, users.id, users.email, users.name, sql`${enrolments.answers}->>'timezone'`)
     .having(gte(max(actionItems.dueOn), addDays(today, -FRESHLY_OVERDUE_DAYS)));
   let sent = 0;
   for (const r of rows) {
+    if (!dailySlotDue(now, zoneOrUtc(r.timeZone), REMINDER_TIME)) continue;
     const queued = await ctx.db.transaction((tx) =>
       enqueueNudge(tx, ctx, r.mentee, "follow_up_reminder", `nudge:follow-up:${r.relationshipId}:${r.latestDue}`, (unsubscribe) =>
         followUpReminderEmail(r.mentee, {

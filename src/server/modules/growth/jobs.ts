@@ -18,9 +18,14 @@ export const growthJobs = (ctx: AppContext): JobHandlers => ({
   "growth.mentor-digest": { run: () => sendMentorDigests(ctx).then(() => undefined) },
 });
 
+/**
+ * Every nudge job runs hourly: each person's moment is in their own time zone (08:00 for
+ * follow-ups, Thursday 15:00 for the reflection prompt, Monday 07:00 for the mentor's
+ * digest), so the job asks whose moment has come rather than firing at one UTC hour.
+ */
 export const growthSchedules: Schedule[] = [
   { name: "agenda-reminders", cron: "5 * * * *", job: "growth.agenda-reminders" },
-  { name: "follow-up-reminders", cron: "10 8 * * *", job: "growth.follow-up-reminders" },
-  { name: "reflection-prompts", cron: "20 15 * * 4", job: "growth.reflection-prompts" },
-  { name: "mentor-digest", cron: "15 7 * * 1", job: "growth.mentor-digest" },
+  { name: "follow-up-reminders", cron: "10 * * * *", job: "growth.follow-up-reminders" },
+  { name: "reflection-prompts", cron: "20 * * * *", job: "growth.reflection-prompts" },
+  { name: "mentor-digest", cron: "15 * * * *", job: "growth.mentor-digest" },
 ];

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { PROGRAMME_TYPES, rulesFor } from "../../../core/programme-modes.js";
+import { weeklySlotDue, zoneOrUtc } from "../../../core/support/local-schedule.js";
 import type { AppContext } from "../../platform/context.js";
 import { programmes } from "../programmes/tables.js";
 import { relationships } from "../relationships/tables.js";
@@ -15,14 +16,13 @@ const DAY = 86_400_000;
 /** The digest tells the giving side about agendas the other side writes: only where that is how the mode works. */
 const mentorDigestTypes = PROGRAMME_TYPES.filter((t) => rulesFor(t).agenda.author === "mentee");
 
-/** Monday of the week `now` falls in (UTC), naming the digest's week in its dedupe key. */
-const weekOf = (now: Date) => {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
-};
+/** Monday 07:00 in the mentor's own time zone, before the working week starts. */
+const DIGEST_WEEKDAY = 0;
+const DIGEST_TIME = "07:00";
 
 /**
- * Weekly: each mentor gets one short email for all their mentoring pairs — each mentee's
+ * Weekly, from Monday 07:00 where the mentor is (the job runs hourly; the key names their
+ * local Monday, so it comes once a week): each mentor gets one short email for all their mentoring pairs — each mentee's
  * next session and whether its agenda is shared, and how many shared agendas wait for
  * the coming week. Names, dates and counts only; never what an agenda says.
  */
@@ -37,13 +37,12 @@ export async function sendMentorDigests(ctx: AppContext, now = new Date()) {
   const byMentor = new Map<string, typeof pairs>();
   for (const p of pairs) byMentor.set(p.relationship.mentorUserId, [...(byMentor.get(p.relationship.mentorUserId) ?? []), p]);
 
-  const week = weekOf(now);
   const horizon = now.getTime() + 7 * DAY;
   let sent = 0;
   for (const [mentorUserId, mine] of byMentor) {
     const lines: DigestPair[] = [];
     let waiting = 0;
-    let mentor: { id: string; email: string; name: string } | undefined;
+    let mentor: { id: string; email: string; name: string; timeZone: string | null } | undefined;
     for (const { relationship } of mine) {
       const people = await pairPeople(ctx.db, relationship);
       mentor = people.mentor;
@@ -57,6 +56,8 @@ export async function sendMentorDigests(ctx: AppContext, now = new Date()) {
     }
     if (!mentor) continue;
     const to = mentor;
+    const week = weeklySlotDue(now, zoneOrUtc(mentor.timeZone), DIGEST_WEEKDAY, DIGEST_TIME);
+    if (!week) continue;
     const queued = await ctx.db.transaction((tx) =>
       enqueueNudge(tx, ctx, { id: mentorUserId }, "mentor_digest", `nudge:digest:${mentorUserId}:${week}`, (unsubscribe) =>
         mentorDigestEmail(to, { pairs: lines, waiting, link: `${ctx.config.baseUrl}/pairs`, unsubscribe }),

@@ -10,6 +10,19 @@ import { sendMentorDigests } from "./mentor-digest.js";
 import { sendWeeklyReflectionPrompts } from "./weekly-reflection-prompts.js";
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const today = new Date().toISOString().slice(0, 10);
+// The nudges arrive at moments in each person's own zone (Europe here), so the tests pick them:
+/** Today at noon UTC: past 08:00 in London, Lisbon, Madrid and Berlin. */
+const NOON = new Date(`${today}T12:00:00Z`);
+/** The Thursday of the fixture's programme week 4 (which starts today), 16:00 UTC: after 15:00 in London and Madrid. */
+const dayOffset = (weekday: number, from: number, span = 7) =>
+  Array.from({ length: span }, (_, i) => from + i).find(
+    (d) => (new Date(Date.parse(`${today}T00:00:00Z`) + d * DAY).getUTCDay() + 6) % 7 === weekday,
+  ) as number;
+const THURSDAY = new Date(Date.parse(`${today}T16:00:00Z`) + dayOffset(3, 0) * DAY);
+/** The Monday between four days ago and two days ahead, 09:00 UTC: after 07:00 in Lisbon and Berlin, with Noor's next session in the week after it. */
+const MONDAY = new Date(Date.parse(`${today}T09:00:00Z`) + dayOffset(0, -4) * DAY);
 const SECRET = [
   "Walrus-agenda: my raise",
   "Walrus-goal: negotiate",
@@ -142,8 +155,10 @@ describe("the follow-up reminder", () => {
     await w.noor.post(items, { title: "Mentor's homework", owner: "mentor", dueOn: yesterday });
     await w.lea.post(`/api/relationships/${w.benAndLea.id}/action-items`, { title: "Lea's own", owner: "mentor", dueOn: yesterday });
     await delivered();
-    expect(await sendFollowUpReminders(t.ctx)).toBe(1);
-    expect(await sendFollowUpReminders(t.ctx)).toBe(0);
+    // Before 08:00 in London nothing goes; from then, once.
+    expect(await sendFollowUpReminders(t.ctx, new Date(`${today}T06:59:00Z`))).toBe(0);
+    expect(await sendFollowUpReminders(t.ctx, NOON)).toBe(1);
+    expect(await sendFollowUpReminders(t.ctx, NOON)).toBe(0);
     const [mail, ...more] = await delivered();
     expect(more).toEqual([]);
     expect(mail.to).toEqual(["noor@example.org"]);
@@ -154,7 +169,7 @@ describe("the follow-up reminder", () => {
   it("does not come back for the same overdue items once the sent job is pruned", async () => {
     // The nightly prune deletes jobs completed two weeks ago, and with them the dedupe key.
     await t.ctx.db.execute(sql`delete from jobs where dedupe_key like 'nudge:follow-up:%'`);
-    const in16Days = new Date(Date.now() + 16 * 24 * HOUR);
+    const in16Days = new Date(NOON.getTime() + 16 * DAY);
     expect(await sendFollowUpReminders(t.ctx, in16Days)).toBe(0);
     // Another item falling overdue still brings a reminder (counting every overdue item).
     const in15Days = new Date(Date.now() + 15 * 24 * HOUR).toISOString().slice(0, 10);
@@ -169,8 +184,9 @@ describe("the weekly reflection prompt", () => {
   it("goes to mentees who have not reflected this week, in pairs that are meeting, once a week", async () => {
     await delivered();
     // Noor reflected this week already; Ben has not.
-    expect(await sendWeeklyReflectionPrompts(t.ctx)).toBe(1);
-    expect(await sendWeeklyReflectionPrompts(t.ctx)).toBe(0);
+    expect(await sendWeeklyReflectionPrompts(t.ctx, new Date(THURSDAY.getTime() - 4 * HOUR))).toBe(0); // 12:00 UTC: not yet 15:00 in Madrid, even in summer
+    expect(await sendWeeklyReflectionPrompts(t.ctx, THURSDAY)).toBe(1);
+    expect(await sendWeeklyReflectionPrompts(t.ctx, THURSDAY)).toBe(0);
     const [mail] = await delivered();
     expect(mail.to).toEqual(["ben@example.org"]);
     expect(mail.subject).toBe("Week 4: a question to reflect on");
@@ -179,7 +195,7 @@ describe("the weekly reflection prompt", () => {
 
   it("stops while a pair is paused", async () => {
     expect((await w.lea.post(`/api/relationships/${w.benAndLea.id}/pause`, {})).statusCode).toBe(200);
-    const nextWeek = new Date(Date.now() + 7 * 24 * HOUR);
+    const nextWeek = new Date(THURSDAY.getTime() + 7 * DAY);
     expect(await sendWeeklyReflectionPrompts(t.ctx, nextWeek)).toBe(1); // Noor, in her new week
     const prompts = (await delivered()).filter((m) => m.subject.includes("a question to reflect on"));
     expect(prompts.map((m) => m.to[0])).toEqual(["noor@example.org"]);
@@ -190,8 +206,9 @@ describe("the weekly reflection prompt", () => {
 describe("the mentor's weekly digest", () => {
   it("lists each mentee's next session and counts shared agendas, once a week", async () => {
     await delivered();
-    expect(await sendMentorDigests(t.ctx)).toBe(2);
-    expect(await sendMentorDigests(t.ctx)).toBe(0);
+    expect(await sendMentorDigests(t.ctx, new Date(MONDAY.getTime() - 5 * HOUR))).toBe(0); // 04:00 UTC: before 07:00 in Lisbon and Berlin, even in summer
+    expect(await sendMentorDigests(t.ctx, MONDAY)).toBe(2);
+    expect(await sendMentorDigests(t.ctx, MONDAY)).toBe(0);
     const mails = await delivered();
     const mo = mails.find((m) => m.to[0] === "mo@example.org") as CapturedMail;
     expect(mo.subject).toBe("Your week: 1 agenda shared with you");
@@ -212,7 +229,7 @@ describe("essential mail and privacy", () => {
     await session(w.mo, w.noorAndMo.id, 15);
     const mails = await delivered();
     expect(mails.map((m) => m.to[0]).sort()).toEqual(["mo@example.org", "noor@example.org"]);
-    expect(await sendWeeklyReflectionPrompts(t.ctx, new Date(Date.now() + 14 * 24 * HOUR))).toBe(1); // Ben only
+    expect(await sendWeeklyReflectionPrompts(t.ctx, new Date(THURSDAY.getTime() + 14 * DAY))).toBe(1); // Ben only
   });
 
   it("settings are validated", async () => {

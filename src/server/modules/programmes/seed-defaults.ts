@@ -4,11 +4,13 @@ import type { Executor } from "../../platform/db.js";
 import { seedCoachingDefaults } from "../coaching/seed-coaching.js";
 import { programmeResources } from "../enrolment/tables.js";
 import { insertForm } from "../intake/repository.js";
+import { seedDefaultSurveys } from "../surveys/seed-default-surveys.js";
 import type { ProgrammeRow } from "./repository.js";
 
 /**
- * A new programme starts usable: an intake form per side, and the mode's own content (for
- * mentoring the weekly resources). Sponsors answer no form: they are invited, not matched.
+ * A new programme starts usable: an intake form per side, its default surveys, and the
+ * mode's own content (for mentoring the weekly resources). Sponsors answer no form: they
+ * are invited, not matched.
  */
 export async function seedProgrammeDefaults(db: Executor, programme: ProgrammeRow) {
   const rules = rulesFor(programme.type);
@@ -17,4 +19,5 @@ export async function seedProgrammeDefaults(db: Executor, programme: ProgrammeRo
   if (rules.features.weeklyResources) {
     await db.insert(programmeResources).values(DEFAULT_MENTORING_CONTENT.map((r) => ({ ...r, programmeId: programme.id })));
   }
+  await seedDefaultSurveys(db, programme);
 }

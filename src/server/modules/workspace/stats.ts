@@ -20,7 +20,13 @@ export type SessionStats = {
  * Only sessions that began before a pair completed or ended count: a pair that chose to
  * continue after the term meets outside the programme, and its coordinator does not see it.
  */
-export async function sessionStatsForProgramme(db: Executor, programmeId: string, now = new Date()): Promise<Map<string, SessionStats>> {
+export async function sessionStatsForProgramme(
+  db: Executor,
+  programmeId: string,
+  now = new Date(),
+  /** Just this pair (an alert's page), instead of the whole programme. */
+  relationshipId?: string,
+): Promise<Map<string, SessionStats>> {
   const rows = await db
     .select({
       relationshipId: relationships.id,
@@ -41,7 +47,7 @@ export async function sessionStatsForProgramme(db: Executor, programmeId: string
       ),
     )
     .leftJoin(mentoringPlans, eq(mentoringPlans.relationshipId, relationships.id))
-    .where(eq(relationships.programmeId, programmeId))
+    .where(and(eq(relationships.programmeId, programmeId), relationshipId ? eq(relationships.id, relationshipId) : undefined))
     .groupBy(relationships.id);
   const asDate = (v: Date | string | null) => (v === null ? null : new Date(v));
   return new Map(

@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
 import { pruneExpired } from "../../modules/accounts/repository.js";
 import { coachingJobs, coachingSchedules } from "../../modules/coaching/jobs.js";
+import { alertJobs, alertSchedules } from "../../modules/alerts/jobs.js";
 import { growthJobs, growthSchedules } from "../../modules/growth/jobs.js";
 import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
+import { supportJobs, supportSchedules } from "../../modules/support/jobs.js";
+import { surveyJobs, surveySchedules } from "../../modules/surveys/jobs.js";
 import type { AppContext } from "../context.js";
 import type { MailMessage } from "../mail.js";
 import type { Schedule } from "./schedules.js";
@@ -28,6 +31,12 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     ...growthJobs(ctx),
     // Coaching nudges go to the coach: summaries to share, outcomes to measure.
     ...coachingJobs(ctx),
+    // Surveys at 08:00 local on their programme week, and one reminder.
+    ...surveyJobs(ctx),
+    // Signals into the coordinators' queue, hourly and on demand; the daily digest.
+    ...alertJobs(ctx),
+    // The programme's weekly resource for each side, at the start of each programme week.
+    ...supportJobs(ctx),
   };
 }
 
@@ -37,4 +46,7 @@ export const schedules: Schedule[] = [
   { name: "expire-match-requests", cron: "*/15 * * * *", job: "self-match.expire" },
   ...growthSchedules,
   ...coachingSchedules,
+  ...surveySchedules,
+  ...alertSchedules,
+  ...supportSchedules,
 ];

@@ -54,6 +54,10 @@ export function ProgrammeNav({ programme, manage = true }: { programme: Programm
       label: `${rules.words.pair[0].toUpperCase()}${rules.words.pair.slice(1)} health`,
       exact: true,
     },
+    { to: "/programmes/$programmeId/alerts", label: "Alerts", exact: false },
+    { to: "/programmes/$programmeId/check-ins", label: "Check-ins", exact: false },
+    { to: "/programmes/$programmeId/surveys", label: "Surveys", exact: false },
+    { to: "/programmes/$programmeId/support-settings", label: "Support settings", exact: true },
     ...(selfMatch ? [{ to: "/programmes/$programmeId/match-requests", label: "Requests", exact: true }] : []),
   ];
   const links = manage ? coordinatorLinks : participantLinks;
