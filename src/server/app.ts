@@ -11,9 +11,9 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { accountRoutes } from "./modules/accounts/routes.js";
-import { coachingRoutes } from "./modules/coaching/routes.js";
 import { alertRoutes } from "./modules/alerts/routes.js";
 import { checkInRoutes } from "./modules/check-ins/routes.js";
+import { coachingRoutes } from "./modules/coaching/routes.js";
 import { coordinatorEnrolmentRoutes } from "./modules/enrolment/routes-coordinator.js";
 import { participantRoutes } from "./modules/enrolment/routes-participant.js";
 import { publicEnrolmentRoutes } from "./modules/enrolment/routes-public.js";

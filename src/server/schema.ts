@@ -1,8 +1,8 @@
 // The one drizzle schema: every table of every module, for both PGlite and PostgreSQL.
 export * from "./modules/accounts/tables.js";
-export * from "./modules/coaching/tables.js";
 export * from "./modules/alerts/tables.js";
 export * from "./modules/check-ins/tables.js";
+export * from "./modules/coaching/tables.js";
 export * from "./modules/enrolment/tables.js";
 export * from "./modules/growth/tables.js";
 export * from "./modules/matching/tables.js";

@@ -168,7 +168,9 @@ describe("alert rules: each fires, and stops when its signal clears", () => {
     });
     expect(evaluateSignals(i, settings, now)[0]).toMatchObject({ type: "outcomes_unmeasured", detail: { count: 2, dueOn: "2027-02-15" } });
     // None agreed at all is as much at risk as two missing finals.
-    expect(types({ ...i, closingEngagements: [{ relationshipId: "a", closesOn: "2027-03-15", unmeasured: 0 }] })).toEqual(["outcomes_unmeasured"]);
+    expect(types({ ...i, closingEngagements: [{ relationshipId: "a", closesOn: "2027-03-15", unmeasured: 0 }] })).toEqual([
+      "outcomes_unmeasured",
+    ]);
     // A pair that is no longer live raises nothing.
     expect(types({ ...i, pairs: [pair("a", { status: "completed" })] })).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { pruneExpired } from "../../modules/accounts/repository.js";
-import { coachingJobs, coachingSchedules } from "../../modules/coaching/jobs.js";
 import { alertJobs, alertSchedules } from "../../modules/alerts/jobs.js";
+import { coachingJobs, coachingSchedules } from "../../modules/coaching/jobs.js";
 import { growthJobs, growthSchedules } from "../../modules/growth/jobs.js";
 import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
 import { supportJobs, supportSchedules } from "../../modules/support/jobs.js";
