@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { type Db, queryRows } from "../db.js";
+import { safeErrorMessage } from "../safe-errors.js";
 import { jobs } from "./tables.js";
 
 export type JobHandler = {
@@ -107,7 +108,7 @@ export class JobWorker {
         .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.id)));
       log.debug("job done");
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = safeErrorMessage(err);
       const final = job.attempts >= job.max_attempts;
       await this.db
         .update(jobs)
