@@ -29,6 +29,7 @@ import { workspaceRoutes } from "./modules/workspace/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
 import type { AppContext } from "./platform/context.js";
 import { registerErrorHandling, sendNotFound } from "./platform/http-errors.js";
+import { registerNulRefusal } from "./platform/refuse-nul.js";
 import { registerWebApp } from "./platform/web-app.js";
 
 export type GroveApp = FastifyInstance;
@@ -55,6 +56,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   });
 
   registerErrorHandling(app);
+  registerNulRefusal(app);
   await app.register(fastifyCookie);
   registerAuthentication(app, ctx);
 
