@@ -17,7 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => w.t.close());
 
-function expectRefused(res: { statusCode: number; json(): { error: { code: string; message: string; details?: unknown } } }, path: string[]) {
+function expectRefused(
+  res: { statusCode: number; json(): { error: { code: string; message: string; details?: unknown } } },
+  path: string[],
+) {
   expect(res.statusCode).toBe(400);
   const { error } = res.json();
   expect(error.code).toBe("validation_failed");
@@ -29,15 +32,14 @@ describe("a NUL character anywhere in a request", () => {
   it("is refused in a JSON body, at any depth, before anything is written", async () => {
     const before = await queryRows<{ n: number }>(w.t.ctx.db, sql`select count(*)::int as n from api_tokens`);
     expectRefused(await w.admin.post("/api/tokens", { name: `a${NUL}b` }), ["name"]);
-    expectRefused(await w.admin.post("/api/users", { email: "nul@example.org", name: `N${NUL}`, password: "a long enough password" }), ["name"]);
+    expectRefused(await w.admin.post("/api/users", { email: "nul@example.org", name: `N${NUL}`, password: "a long enough password" }), [
+      "name",
+    ]);
     expectRefused(
       await w.mentee.request("PUT", `/api/relationships/${pairId}/notes/private`, { baseVersion: 0, body: `MY SECRET${NUL}` }),
       ["body"],
     );
-    expectRefused(
-      await w.mentee.post(`/api/relationships/${pairId}/goals`, { title: "Learn Go", options: `b${NUL}` }),
-      ["options"],
-    );
+    expectRefused(await w.mentee.post(`/api/relationships/${pairId}/goals`, { title: "Learn Go", options: `b${NUL}` }), ["options"]);
     expectRefused(await w.admin.post("/api/tokens", { name: "fine", deep: { list: ["a", `b${NUL}`] } }), ["deep", "list", "1"]);
     const after = await queryRows<{ n: number }>(w.t.ctx.db, sql`select count(*)::int as n from api_tokens`);
     expect(after[0].n).toBe(before[0].n);
