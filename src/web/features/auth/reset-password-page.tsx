@@ -30,7 +30,10 @@ export function ResetPasswordPage() {
   const mutation = useMutation({
     mutationFn: confirmPasswordReset,
     onSuccess: async () => {
-      setFlash("Your password has been changed. Sign in with the new one.", "/sign-in");
+      setFlash(
+        "Your password has been changed. Every session has ended and your API tokens are revoked. Sign in with the new one.",
+        "/sign-in",
+      );
       await navigate({ to: "/sign-in", replace: true });
     },
     onError: (error) => {
