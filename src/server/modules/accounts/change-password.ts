@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
+import { hashNewPassword, verifyPassword } from "../../platform/auth/passwords.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { Db } from "../../platform/db.js";
 import { AppError } from "../../platform/errors.js";
@@ -23,7 +23,7 @@ export async function changePassword(db: Db, principal: Principal, ip: string, i
       issues: [{ path: ["currentPassword"], message: "Not your current password" }],
     });
   }
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashNewPassword(input.newPassword, user, ["newPassword"]);
   await db.transaction(async (tx) => {
     await setPasswordHash(tx, user.id, passwordHash);
     await endOtherSessions(tx, user.id, principal.sessionId);

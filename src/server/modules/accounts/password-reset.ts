@@ -1,13 +1,18 @@
-import { eq } from "drizzle-orm";
-import { hashPassword } from "../../platform/auth/passwords.js";
+import { hashNewPassword } from "../../platform/auth/passwords.js";
 import { hashSecret, newSecret } from "../../platform/auth/secrets.js";
 import type { AppContext } from "../../platform/context.js";
 import { badRequest } from "../../platform/errors.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { passwordResetEmail } from "./emails.js";
 import { endAllAccess } from "./end-access.js";
-import { clearFailuresForAccount, consumePasswordReset, findUserByEmail, insertPasswordReset, setPasswordHash } from "./repository.js";
-import { users } from "./tables.js";
+import {
+  clearFailuresForAccount,
+  consumePasswordReset,
+  findLiveResetOwner,
+  findUserByEmail,
+  insertPasswordReset,
+  setPasswordHash,
+} from "./repository.js";
 
 export const RESET_TTL_MINUTES = 60;
 
@@ -39,13 +44,16 @@ export async function requestPasswordReset(ctx: AppContext, email: string) {
  * sign-ins no longer count against it.
  */
 export async function confirmPasswordReset(ctx: AppContext, token: string, password: string) {
-  const passwordHash = await hashPassword(password);
+  const invalid = () => badRequest("invalid_token", "This reset link has expired or was already used. Ask for a new one.");
+  // The person is known before the link is used up, so a refused password leaves the link working.
+  const owner = await findLiveResetOwner(ctx.db, hashSecret(token));
+  if (!owner) throw invalid();
+  const passwordHash = await hashNewPassword(password, owner);
   await ctx.db.transaction(async (tx) => {
     const userId = await consumePasswordReset(tx, hashSecret(token));
-    if (!userId) throw badRequest("invalid_token", "This reset link has expired or was already used. Ask for a new one.");
+    if (!userId) throw invalid();
     await setPasswordHash(tx, userId, passwordHash);
     await endAllAccess(tx, userId);
-    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    if (user) await clearFailuresForAccount(tx, user.email);
+    await clearFailuresForAccount(tx, owner.email);
   });
 }

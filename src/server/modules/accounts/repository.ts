@@ -112,6 +112,17 @@ export async function insertPasswordReset(db: Executor, values: { userId: string
   await db.insert(passwordResets).values(values);
 }
 
+/** Whose live (unused, unexpired) reset link this is. */
+export async function findLiveResetOwner(db: Executor, tokenHash: string) {
+  const [row] = await db
+    .select({ email: users.email, name: users.name })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, sql`now()`)))
+    .limit(1);
+  return row;
+}
+
 /** Marks a live reset used and returns its user; undefined when unknown, used or expired. */
 export async function consumePasswordReset(db: Executor, tokenHash: string): Promise<string | undefined> {
   const rows = await db

@@ -2,7 +2,7 @@ import { applyProblem } from "../../../core/enrolment/status.js";
 import { type IntakeRole, rolesForProgrammeType } from "../../../core/intake/questions.js";
 import { validateAnswers } from "../../../core/intake/validate-answers.js";
 import { isAcceptingApplications } from "../../../core/programmes/lifecycle.js";
-import { hashPassword } from "../../platform/auth/passwords.js";
+import { hashNewPassword } from "../../platform/auth/passwords.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import type { AppContext } from "../../platform/context.js";
 import { isUniqueViolation } from "../../platform/db.js";
@@ -58,7 +58,7 @@ export async function applyToProgramme(
   const validated = validateAnswers(form, input.answers);
   if (validated.problems.length) throw answerProblems(validated.problems);
   const answers = await withCanonicalSkills(ctx.db, validated.answers);
-  const passwordHash = input.account ? await hashPassword(input.account.password) : null;
+  const passwordHash = input.account ? await hashNewPassword(input.account.password, input.account, ["account", "password"]) : null;
 
   try {
     return await ctx.db.transaction(async (tx) => {

@@ -74,7 +74,7 @@ export function ChangePasswordForm() {
           value={newPassword}
           onChange={setNewPassword}
           error={errors.fields.newPassword}
-          hint="At least 10 characters."
+          hint="At least 10 characters, not a common password and not your email or name."
           autoComplete="new-password"
         />
         <TextField

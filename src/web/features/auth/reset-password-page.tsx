@@ -82,7 +82,7 @@ export function ResetPasswordPage() {
           value={password}
           onChange={setPassword}
           error={errors.fields.password}
-          hint="At least 10 characters."
+          hint="At least 10 characters, not a common password and not your email or name."
           autoComplete="new-password"
           required
         />
