@@ -8,6 +8,7 @@ import { endAllAccess } from "./end-access.js";
 import {
   clearFailuresForAccount,
   consumePasswordReset,
+  countRecentResets,
   findLiveResetOwner,
   findUserByEmail,
   insertPasswordReset,
@@ -16,14 +17,31 @@ import {
 
 export const RESET_TTL_MINUTES = 60;
 
+/** At most this many reset emails per account per hour, however often someone asks. */
+export const RESETS_PER_HOUR = 3;
+
 /**
- * Emails a one-time reset link when the account exists. The caller always gets the same
- * answer, so the endpoint cannot be used to discover who has an account.
+ * Asks for a reset link. The request only queues a job, the same one for every address,
+ * so neither the answer nor the time it takes tells whether the address has an account;
+ * the job decides whether to send anything.
  */
 export async function requestPasswordReset(ctx: AppContext, email: string) {
+  await enqueue(ctx.db, "account.password-reset", { email });
+}
+
+/**
+ * The queued half: emails a one-time link when the account exists and has not had
+ * RESETS_PER_HOUR links in the last hour (a flood of requests must not become a flood
+ * of mail in someone's inbox).
+ */
+export async function sendPasswordReset(ctx: AppContext, email: string) {
   const user = await findUserByEmail(ctx.db, email);
   if (!user) {
     ctx.logger.info("password reset requested for an address without an account");
+    return;
+  }
+  if ((await countRecentResets(ctx.db, user.id)) >= RESETS_PER_HOUR) {
+    ctx.logger.warn({ userId: user.id }, "password reset not sent: hourly limit reached");
     return;
   }
   const token = newSecret();

@@ -112,6 +112,15 @@ export async function insertPasswordReset(db: Executor, values: { userId: string
   await db.insert(passwordResets).values(values);
 }
 
+/** Reset links made for this account in the last hour, used or not. */
+export async function countRecentResets(db: Executor, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(passwordResets)
+    .where(and(eq(passwordResets.userId, userId), gt(passwordResets.createdAt, sql`now() - interval '1 hour'`)));
+  return Number(row.n);
+}
+
 /** Whose live (unused, unexpired) reset link this is. */
 export async function findLiveResetOwner(db: Executor, tokenHash: string) {
   const [row] = await db

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { sendPasswordReset } from "../../modules/accounts/password-reset.js";
 import { pruneExpired } from "../../modules/accounts/repository.js";
 import { growthJobs, growthSchedules } from "../../modules/growth/jobs.js";
 import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
@@ -13,6 +14,8 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     // Mail goes through the queue so a slow or failing SMTP server never fails a request,
     // and retries with backoff. Payloads can hold one-time links: cleared once handled.
     "mail.send": { run: (payload) => ctx.mailer.send(payload as MailMessage), sensitive: true },
+    // Queued by every reset request, known address or not; sends the link when there is an account.
+    "account.password-reset": { run: (payload) => sendPasswordReset(ctx, (payload as { email: string }).email), sensitive: true },
     "maintenance.prune": {
       async run() {
         await pruneExpired(ctx.db);
