@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { sendPasswordReset } from "../../modules/accounts/password-reset.js";
 import { pruneExpired } from "../../modules/accounts/repository.js";
+import { type AnonymousApplication, completeAnonymousApplication } from "../../modules/enrolment/apply.js";
 import { growthJobs, growthSchedules } from "../../modules/growth/jobs.js";
 import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
 import type { AppContext } from "../context.js";
@@ -16,6 +17,11 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
     "mail.send": { run: (payload) => ctx.mailer.send(payload as MailMessage), sensitive: true },
     // Queued by every reset request, known address or not; sends the link when there is an account.
     "account.password-reset": { run: (payload) => sendPasswordReset(ctx, (payload as { email: string }).email), sensitive: true },
+    // Applications sent without signing in: the account and application, or a note to sign in first.
+    "enrolment.anonymous-application": {
+      run: (payload) => completeAnonymousApplication(ctx, payload as AnonymousApplication),
+      sensitive: true,
+    },
     "maintenance.prune": {
       async run() {
         await pruneExpired(ctx.db);
