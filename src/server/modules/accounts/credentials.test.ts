@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import argon2 from "argon2";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSmtpCapture } from "../../test-support/smtp-capture.js";
 import { Client, createTestApp, setUpAdmin, type TestApp } from "../../test-support/test-app.js";
 
@@ -98,5 +99,23 @@ describe("guessing the current password", () => {
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe("rate_limited");
     expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
+  });
+});
+
+describe("a failed sign-in", () => {
+  it("costs one password verification whether or not the email has an account", async () => {
+    const { email } = await account();
+    const verify = vi.spyOn(argon2, "verify");
+    try {
+      for (const who of [email, "nobody-here@example.org"]) {
+        verify.mockClear();
+        const res = await new Client(t.app).post("/api/auth/sign-in", { email: who, password: "not the password" });
+        expect(res.statusCode).toBe(401);
+        expect(res.json().error.code).toBe("invalid_credentials");
+        expect(verify).toHaveBeenCalledTimes(1);
+      }
+    } finally {
+      verify.mockRestore();
+    }
   });
 });
