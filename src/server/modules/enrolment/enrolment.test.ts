@@ -306,6 +306,10 @@ describe("participants", () => {
     const done = (await ivy.request("PUT", `/api/programmes/${programme.id}/my-enrolment/training/listen-first`)).json();
     expect(done.training.completed).toBe(1);
     expect((await ivy.request("PUT", `/api/programmes/${programme.id}/my-enrolment/training/own-the-agenda`)).statusCode).toBe(404);
+    // Undoing a module that does not exist is the same 404 as completing it.
+    const undoBogus = await ivy.request("DELETE", `/api/programmes/${programme.id}/my-enrolment/training/bogus-key`);
+    expect(undoBogus.statusCode).toBe(404);
+    expect(undoBogus.json().error.code).toBe("not_found");
     const paused = (await ivy.patch(`/api/programmes/${programme.id}/my-enrolment`, { capacity: 3, paused: true })).json();
     expect(paused).toMatchObject({ capacity: 3, paused: true });
     const amara = await new Client(t.app).signIn("amara@example.org", "a long enough password");
