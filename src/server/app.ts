@@ -30,12 +30,13 @@ import { registerAuthentication } from "./platform/auth/plugin.js";
 import type { AppContext } from "./platform/context.js";
 import { registerErrorHandling, sendNotFound } from "./platform/http-errors.js";
 import { registerNulRefusal } from "./platform/refuse-nul.js";
+import { allowInlineStyles, registerSecurityHeaders } from "./platform/security-headers.js";
 import { registerWebApp } from "./platform/web-app.js";
 
 export type GroveApp = FastifyInstance;
 
 /** Builds the HTTP app: the JSON API under /api, its OpenAPI document and docs, and the web app. */
-export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } = {}): Promise<GroveApp> {
+export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean; webDir?: string } = {}): Promise<GroveApp> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
@@ -57,6 +58,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
 
   registerErrorHandling(app);
   registerNulRefusal(app);
+  await registerSecurityHeaders(app, ctx.config);
   await app.register(fastifyCookie);
   registerAuthentication(app, ctx);
 
@@ -81,7 +83,14 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    // No validator badge: it would load an image from a third-party server.
+    uiConfig: { validatorUrl: null },
+    // Swagger UI injects one <style> element at run time. Its pages (and only they) may
+    // use inline styles; scripts stay 'self' everywhere.
+    transformStaticCSP: allowInlineStyles,
+  });
 
   await app.register(
     async (api) => {
@@ -107,7 +116,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
     { prefix: "/api" },
   );
 
-  const servingWeb = options.serveWeb ? await registerWebApp(app) : false;
+  const servingWeb = options.serveWeb || options.webDir ? await registerWebApp(app, options.webDir) : false;
   if (!servingWeb) app.setNotFoundHandler(sendNotFound);
   return app;
 }

@@ -26,7 +26,7 @@ export type TestApp = {
 };
 
 /** The real app on a fresh database, driven through fastify.inject (no port needed). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { webDir?: string } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "grove-test-"));
   const config = loadConfig({ GROVE_DATA_DIR: dataDir, GROVE_LOG_LEVEL: "info", GROVE_BASE_URL: "http://grove.test", ...env });
   const logs: string[] = [];
@@ -40,7 +40,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await createTestDatabase();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir, logger });
   const ctx: AppContext = { config, database, db: database.db, mailer, logger, version: "test", startedAt: Date.now() };
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, { webDir: options.webDir });
   await app.ready();
   const worker = new JobWorker(database.db, jobHandlers(ctx), logger);
   return {

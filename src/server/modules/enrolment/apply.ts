@@ -149,7 +149,12 @@ export async function completeAnonymousApplication(ctx: AppContext, a: Anonymous
         );
         return;
       }
-      const user = await insertUser(tx, { email: a.account.email, name: a.account.name, passwordHash: a.account.passwordHash, isAdmin: false });
+      const user = await insertUser(tx, {
+        email: a.account.email,
+        name: a.account.name,
+        passwordHash: a.account.passwordHash,
+        isAdmin: false,
+      });
       await upsertApplication(tx, {
         programmeId: programme.id,
         userId: user.id,

@@ -143,7 +143,9 @@ describe("applications", () => {
     // Nothing changed in Amara's account: still a mentee, still her name and password.
     expect((await amara.get(`/api/programmes/${programme.id}/my-enrolment`)).json()).toMatchObject({ role: "mentee" });
     expect((await amara.get("/api/users/me")).json().name).toBe("amara");
-    expect((await new Client(t.app).post("/api/auth/sign-in", { email: "amara@example.org", password: "guessing is fun here" })).statusCode).toBe(401);
+    expect(
+      (await new Client(t.app).post("/api/auth/sign-in", { email: "amara@example.org", password: "guessing is fun here" })).statusCode,
+    ).toBe(401);
   });
 
   it("names every bad answer and writes nothing (no account either)", async () => {
