@@ -29,6 +29,7 @@ import { workspaceRoutes } from "./modules/workspace/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
 import type { AppContext } from "./platform/context.js";
 import { registerErrorHandling, sendNotFound } from "./platform/http-errors.js";
+import { registerRateLimits } from "./platform/rate-limits.js";
 import { registerNulRefusal } from "./platform/refuse-nul.js";
 import { allowInlineStyles, registerSecurityHeaders } from "./platform/security-headers.js";
 import { registerWebApp } from "./platform/web-app.js";
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean; w
   await registerSecurityHeaders(app, ctx.config);
   await app.register(fastifyCookie);
   registerAuthentication(app, ctx);
+  await registerRateLimits(app, ctx.config.rateLimits);
 
   await app.register(fastifySwagger, {
     openapi: {

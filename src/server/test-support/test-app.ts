@@ -12,6 +12,7 @@ import { JobWorker } from "../platform/jobs/worker.js";
 import { createLogger } from "../platform/logger.js";
 import { createMailer } from "../platform/mail.js";
 import { createTestDatabase } from "./test-database.js";
+import { GENEROUS_TEST_LIMITS } from "./test-limits.js";
 
 export type TestApp = {
   app: GroveApp;
@@ -28,7 +29,13 @@ export type TestApp = {
 /** The real app on a fresh database, driven through fastify.inject (no port needed). */
 export async function createTestApp(env: Record<string, string> = {}, options: { webDir?: string } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "grove-test-"));
-  const config = loadConfig({ GROVE_DATA_DIR: dataDir, GROVE_LOG_LEVEL: "info", GROVE_BASE_URL: "http://grove.test", ...env });
+  const config = loadConfig({
+    GROVE_DATA_DIR: dataDir,
+    GROVE_LOG_LEVEL: "info",
+    GROVE_BASE_URL: "http://grove.test",
+    ...GENEROUS_TEST_LIMITS,
+    ...env,
+  });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {

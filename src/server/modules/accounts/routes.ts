@@ -29,7 +29,9 @@ import { countUsers, deleteSession, findUserById, listApiTokens } from "./reposi
 import { createFirstAdmin } from "./setup.js";
 import { verifySignIn } from "./sign-in.js";
 
-const noCsrf = { csrf: false } as const;
+// Endpoints without a session to protect them: no CSRF token (there is none yet), and the
+// tighter per-address request limit for routes that take a password or send mail.
+const noCsrf = { csrf: false, limit: "credentials" } as const;
 
 export async function accountRoutes(app: TypedApp, ctx: AppContext) {
   const sessionInfo = async (userId: string, csrfToken: string, expiresAt: Date) => {
@@ -188,6 +190,7 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
   app.post(
     "/auth/password",
     {
+      config: { limit: "credentials" },
       schema: {
         tags: ["auth"],
         summary: "Change your password (browser sessions only; ends your other sessions)",

@@ -89,6 +89,7 @@ export async function publicEnrolmentRoutes(app: TypedApp, ctx: AppContext) {
     "/apply/:slug",
     {
       // Anonymous applicants have no session to forge; signed-in ones are checked for CSRF as usual.
+      config: { limit: "credentials" },
       schema: {
         tags,
         summary: "Apply to a programme while it takes applications (creates your account if you give one)",
@@ -129,6 +130,7 @@ export async function publicEnrolmentRoutes(app: TypedApp, ctx: AppContext) {
   app.post(
     "/invitations/:token/accept",
     {
+      config: { limit: "credentials" },
       schema: {
         tags,
         summary: "Accept an invitation: answer the intake form and take the place (the link works once)",
