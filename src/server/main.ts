@@ -14,8 +14,17 @@ import { GROVE_VERSION } from "./platform/version.js";
 export type RunningGrove = { app: GroveApp; ctx: AppContext; url: string; worker?: JobWorker; close(): Promise<void> };
 
 /** Opens the database named by the config, holding the data-dir lock while PGlite is open. */
-export async function openConfiguredDatabase(config: Config): Promise<{ database: Database; lock?: DataDirLock }> {
-  if (config.databaseUrl) return { database: await openDatabase({ driver: "postgres", url: config.databaseUrl }) };
+export async function openConfiguredDatabase(config: Config, logger?: Logger): Promise<{ database: Database; lock?: DataDirLock }> {
+  if (config.databaseUrl) {
+    const database = await openDatabase({
+      driver: "postgres",
+      url: config.databaseUrl,
+      poolSize: config.dbPoolSize,
+      connectTimeoutMs: config.dbConnectTimeoutMs,
+      onPoolError: (err) => logger?.error({ err }, "database connection lost (the pool replaces it)"),
+    });
+    return { database };
+  }
   const lock = lockDataDir(config.dataDir);
   try {
     return { database: await openDatabase({ driver: "pglite", dataDir: `${config.dataDir}/db` }), lock };
@@ -28,7 +37,7 @@ export async function openConfiguredDatabase(config: Config): Promise<{ database
 /** The one entry: config → data-dir lock → database → migrations → jobs → HTTP. */
 export async function startGrove(config: Config, options: { serveWeb?: boolean; logger?: Logger } = {}): Promise<RunningGrove> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const { database, lock } = await openConfiguredDatabase(config);
+  const { database, lock } = await openConfiguredDatabase(config, logger);
   let app: GroveApp | undefined;
   try {
     await database.migrate();

@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   GROVE_JOBS: z.enum(["on", "off"]).default("on"),
   GROVE_JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   GROVE_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  GROVE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  GROVE_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   GROVE_RATE_LIMIT_ANONYMOUS: perMinute.default(300),
   GROVE_RATE_LIMIT_CREDENTIALS: perMinute.default(20),
   GROVE_RATE_LIMIT_API: perMinute.default(1200),
@@ -58,6 +60,10 @@ export type Config = {
   trustProxy: boolean;
   /** Cookies get the Secure flag when Grove is served over https. */
   secureCookies: boolean;
+  /** PostgreSQL connections this process may open at once. */
+  dbPoolSize: number;
+  /** How long a query waits for a PostgreSQL connection before the request gets 503. */
+  dbConnectTimeoutMs: number;
   /** Requests per minute, per process; 0 is off. See platform/rate-limits.ts. */
   rateLimits: RateLimitSettings;
   /** When set, GET /metrics answers Prometheus text to this bearer token; unset, /metrics does not exist. */
@@ -102,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsPollMs: e.GROVE_JOBS_POLL_MS,
     trustProxy: e.GROVE_TRUST_PROXY === "true",
     secureCookies: baseUrl.startsWith("https://"),
+    dbPoolSize: e.GROVE_DB_POOL_SIZE,
+    dbConnectTimeoutMs: e.GROVE_DB_CONNECT_TIMEOUT_MS,
     rateLimits: {
       anonymous: e.GROVE_RATE_LIMIT_ANONYMOUS,
       credentials: e.GROVE_RATE_LIMIT_CREDENTIALS,

@@ -72,11 +72,19 @@ export function describeDatabaseError(err: unknown): SafeDatabaseError | undefin
   };
 }
 
-/** pino's `err` serializer: database errors lose their values, others are logged as usual. */
+/** pino's `err` serializer: database errors lose their values, others are logged with addresses masked. */
 export function serializeError(err: unknown) {
-  return describeDatabaseError(err) ?? stdSerializers.err(err as Error);
+  const db = describeDatabaseError(err);
+  if (db) return db;
+  const plain = stdSerializers.err(err as Error);
+  return { ...plain, message: plain.message?.replace(EMAIL, "[email]"), stack: plain.stack?.replace(EMAIL, "[email]") };
 }
 
-/** A one-line message safe to store or log (e.g. a job's last error). */
+const EMAIL = /[^\s<>()"',;:@]+@[^\s<>()"',;:@]+\.[^\s<>()"',;:@]+/g;
+
+/**
+ * A one-line message safe to store or log (e.g. a job's last error). Database errors lose
+ * their values; email addresses (an SMTP server quoting the recipient it refused) are masked.
+ */
 export const safeErrorMessage = (err: unknown): string =>
-  describeDatabaseError(err)?.message ?? (err instanceof Error ? err.message : String(err));
+  describeDatabaseError(err)?.message ?? (err instanceof Error ? err.message : String(err)).replace(EMAIL, "[email]");

@@ -6,7 +6,7 @@ import { safeErrorMessage } from "../safe-errors.js";
 import { jobs } from "./tables.js";
 
 export type JobHandler = {
-  run(payload: unknown): Promise<void>;
+  run(payload: unknown, job: { id: number; attempt: number }): Promise<void>;
   /** Clear the payload once done, because it holds something secret (e.g. a one-time link). */
   sensitive?: boolean;
 };
@@ -95,7 +95,7 @@ export class JobWorker {
     const log = this.logger.child({ jobId: job.id, job: job.name, attempt: job.attempts });
     try {
       if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
-      await handler.run(job.payload);
+      await handler.run(job.payload, { id: job.id, attempt: job.attempts });
       await this.db
         .update(jobs)
         .set({
