@@ -29,6 +29,7 @@ import { workspaceRoutes } from "./modules/workspace/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
 import type { AppContext } from "./platform/context.js";
 import { registerErrorHandling, sendNotFound } from "./platform/http-errors.js";
+import { createMetrics, registerMetrics } from "./platform/metrics.js";
 import { registerRateLimits } from "./platform/rate-limits.js";
 import { registerNulRefusal } from "./platform/refuse-nul.js";
 import { allowInlineStyles, registerSecurityHeaders } from "./platform/security-headers.js";
@@ -58,6 +59,8 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean; w
   });
 
   registerErrorHandling(app);
+  ctx.metrics ??= createMetrics();
+  registerMetrics(app, ctx.metrics, ctx.database, ctx.config.metricsToken);
   registerNulRefusal(app);
   await registerSecurityHeaders(app, ctx.config);
   await app.register(fastifyCookie);

@@ -9,6 +9,7 @@ import { startSchedules } from "./platform/jobs/schedules.js";
 import { JobWorker } from "./platform/jobs/worker.js";
 import { createLogger } from "./platform/logger.js";
 import { createMailer } from "./platform/mail.js";
+import { createMetrics } from "./platform/metrics.js";
 import { GROVE_VERSION } from "./platform/version.js";
 
 export type RunningGrove = { app: GroveApp; ctx: AppContext; url: string; worker?: JobWorker; close(): Promise<void> };
@@ -42,9 +43,22 @@ export async function startGrove(config: Config, options: { serveWeb?: boolean; 
   try {
     await database.migrate();
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });
-    const ctx: AppContext = { config, database, db: database.db, mailer, logger, version: GROVE_VERSION, startedAt: Date.now() };
+    const ctx: AppContext = {
+      config,
+      database,
+      db: database.db,
+      mailer,
+      logger,
+      version: GROVE_VERSION,
+      startedAt: Date.now(),
+      metrics: createMetrics(),
+    };
     app = await buildApp(ctx, { serveWeb: options.serveWeb });
-    const worker = config.jobsEnabled ? new JobWorker(database.db, jobHandlers(ctx), logger, config.jobsPollMs) : undefined;
+    const worker = config.jobsEnabled
+      ? new JobWorker(database.db, jobHandlers(ctx), logger, config.jobsPollMs, (job, outcome) =>
+          ctx.metrics?.jobsFinished.inc({ job, outcome }),
+        )
+      : undefined;
     const timers = config.jobsEnabled ? startSchedules(database.db, schedules, logger) : undefined;
     const address = await app.listen({ port: config.port, host: config.host });
     worker?.start();

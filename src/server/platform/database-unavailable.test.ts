@@ -15,6 +15,7 @@ import type { AppContext } from "./context.js";
 import { type Database, openDatabase, queryRows } from "./db.js";
 import { createLogger } from "./logger.js";
 import { createMailer } from "./mail.js";
+import { createMetrics } from "./metrics.js";
 
 /** An address where nothing listens: a port we held a moment ago and let go. */
 async function deadPostgresUrl(): Promise<string> {
@@ -39,7 +40,16 @@ async function appWithoutDatabase() {
   const logger = createLogger("info", sink);
   const database = await openDatabase({ driver: "postgres", url: config.databaseUrl as string, connectTimeoutMs: 2000 });
   const mailer = createMailer({ from: config.mailFrom, dataDir, logger });
-  const ctx: AppContext = { config, database, db: database.db, mailer, logger, version: "test", startedAt: Date.now() };
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    mailer,
+    logger,
+    version: "test",
+    startedAt: Date.now(),
+    metrics: createMetrics(),
+  };
   const app = await buildApp(ctx);
   await app.ready();
   return {

@@ -11,6 +11,7 @@ import { jobHandlers } from "../platform/jobs/handlers.js";
 import { JobWorker } from "../platform/jobs/worker.js";
 import { createLogger } from "../platform/logger.js";
 import { createMailer } from "../platform/mail.js";
+import { createMetrics } from "../platform/metrics.js";
 import { createTestDatabase } from "./test-database.js";
 import { GENEROUS_TEST_LIMITS } from "./test-limits.js";
 
@@ -46,10 +47,21 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const logger = createLogger(config.logLevel, sink);
   const database = await createTestDatabase();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir, logger });
-  const ctx: AppContext = { config, database, db: database.db, mailer, logger, version: "test", startedAt: Date.now() };
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    mailer,
+    logger,
+    version: "test",
+    startedAt: Date.now(),
+    metrics: createMetrics(),
+  };
   const app = await buildApp(ctx, { webDir: options.webDir });
   await app.ready();
-  const worker = new JobWorker(database.db, jobHandlers(ctx), logger);
+  const worker = new JobWorker(database.db, jobHandlers(ctx), logger, 1000, (job, outcome) =>
+    ctx.metrics?.jobsFinished.inc({ job, outcome }),
+  );
   return {
     app,
     ctx,

@@ -20,7 +20,13 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
         const message = payload as MailMessage;
         // The log names the account (when the address has one) and the job, not the address.
         const [user] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, message.to)).limit(1);
-        await ctx.mailer.send(message, { userId: user?.id, jobId: job.id });
+        try {
+          await ctx.mailer.send(message, { userId: user?.id, jobId: job.id });
+          ctx.metrics?.mail.inc({ outcome: "sent" });
+        } catch (err) {
+          ctx.metrics?.mail.inc({ outcome: "failed" });
+          throw err;
+        }
       },
       sensitive: true,
     },

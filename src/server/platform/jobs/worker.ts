@@ -36,6 +36,8 @@ export class JobWorker {
     private readonly handlers: JobHandlers,
     private readonly logger: Logger,
     private readonly pollMs = 1000,
+    /** Told how each attempt ended (metrics). */
+    private readonly onFinished: (job: string, outcome: "done" | "retry" | "failed") => void = () => {},
   ) {}
 
   start() {
@@ -107,6 +109,7 @@ export class JobWorker {
         })
         .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.id)));
       log.debug("job done");
+      this.onFinished(job.name, "done");
     } catch (err) {
       const message = safeErrorMessage(err);
       const final = job.attempts >= job.max_attempts;
@@ -122,6 +125,7 @@ export class JobWorker {
         })
         .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.id)));
       log.warn({ error: message, final }, final ? "job failed for good" : "job failed, will retry");
+      this.onFinished(job.name, final ? "failed" : "retry");
     }
   }
 }
