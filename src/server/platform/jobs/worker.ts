@@ -97,7 +97,8 @@ export class JobWorker {
     const log = this.logger.child({ jobId: job.id, job: job.name, attempt: job.attempts });
     try {
       if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
-      await handler.run(job.payload, { id: job.id, attempt: job.attempts });
+      // bigserial ids arrive as strings from node-postgres and as numbers from PGlite.
+      await handler.run(job.payload, { id: Number(job.id), attempt: Number(job.attempts) });
       await this.db
         .update(jobs)
         .set({
