@@ -242,9 +242,22 @@ describe("people apply through the public link", () => {
     await tabTo(p, "button:Send application");
     await p.keyboard.press("Enter");
 
+    // Applying without an account is answered the same whether or not the address has one: check your email.
+    await p.getByRole("heading", { name: "Check your email" }).waitFor();
+    await expectFocusedElementText(p, "Check your email");
+    await p.getByText(amara.email).waitFor();
+    await expectNoSeriousAxeViolations(p, "application sent, check your email");
+    const receipt = await waitForMail(server.dataDir, { to: amara.email, subject: "We received your application to Frontend Circle" });
+    expect(receipt.text).toMatch(/sign in with this email address and the password you chose/);
+    await tabTo(p, "a:Sign in");
+    await p.keyboard.press("Enter");
+    await p.getByLabel("Email", { exact: true }).waitFor();
+    await tabTo(p, "input:Email");
+    await p.keyboard.type(amara.email);
+    await tabTo(p, "input:Password");
+    await p.keyboard.type(amara.password);
+    await p.keyboard.press("Enter");
     await heading(p, "Your enrolment").waitFor();
-    await expectFocusedElementText(p, "Your enrolment");
-    await p.getByText("Your application to “Frontend Circle” has been sent.").waitFor();
     await p.getByRole("heading", { name: "Status: Waiting for review" }).waitFor();
     await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My enrolment" }).waitFor();
     await expectNoSeriousAxeViolations(p, "my enrolment (applied)");
@@ -288,19 +301,47 @@ describe("people apply through the public link", () => {
     await p.getByLabel("Day", { exact: true }).selectOption("wed");
     await expectNoHorizontalScroll(p, "availability row");
 
-    // The server knows this address already: its message lands on the email field.
     await p.getByLabel("Your name", { exact: true }).fill(bo.name);
-    await p.getByLabel("Email", { exact: true }).fill("mo@example.org");
+    await p.getByLabel("Email", { exact: true }).fill(bo.email);
     await p.getByLabel("Choose a password", { exact: true }).fill(bo.password);
     await p.getByRole("button", { name: "Send application" }).click();
-    await summary.getByText("Email: Already has an account: sign in").waitFor();
-    const email = p.getByLabel("Email", { exact: true });
-    expect(await email.getAttribute("aria-invalid")).toBe("true");
-
-    await email.fill(bo.email);
-    await p.getByRole("button", { name: "Send application" }).click();
+    await p.getByRole("heading", { name: "Check your email" }).waitFor();
+    await expectNoHorizontalScroll(p, "application sent");
+    await waitForMail(server.dataDir, { to: bo.email, subject: "We received your application to Frontend Circle" });
+    await p.getByRole("link", { name: "Sign in" }).click();
+    await p.getByLabel("Email", { exact: true }).fill(bo.email);
+    await p.getByLabel("Password", { exact: true }).fill(bo.password);
+    await p.getByRole("button", { name: "Sign in" }).click();
     await p.getByRole("heading", { name: "Status: Waiting for review" }).waitFor();
     await expectNoHorizontalScroll(p, "my enrolment");
+  });
+
+  test("an address that already has an account gets the same answer, and its owner an email", async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const p = await context.newPage();
+    await p.goto(applyPath);
+    await heading(p, "Apply to Frontend Circle").waitFor();
+    await settled(p);
+    await p.getByLabel("Mentee", { exact: true }).check();
+    await p.getByLabel("How many years have you worked in software?", { exact: true }).fill("2");
+    await p.getByLabel("Skill", { exact: true }).fill("React");
+    await p.getByRole("button", { name: "Add skill" }).click();
+    await p.getByRole("list", { name: "Skills added (1)" }).waitFor();
+    await p.getByLabel("technical skills", { exact: true }).check();
+    await p.getByLabel("Languages you can meet in", { exact: true }).fill("English");
+    await p.getByLabel("Languages you can meet in", { exact: true }).press("Enter");
+    await p.getByLabel("Frontend", { exact: true }).check();
+    await p.getByLabel("Your name", { exact: true }).fill("Not Mo");
+    await p.getByLabel("Email", { exact: true }).fill("mo@example.org");
+    await p.getByLabel("Choose a password", { exact: true }).fill("someone else entirely");
+    await p.getByRole("button", { name: "Send application" }).click();
+    await p.getByRole("heading", { name: "Check your email" }).waitFor();
+    const note = await waitForMail(server.dataDir, {
+      to: "mo@example.org",
+      subject: "Your application to Frontend Circle: please sign in first",
+    });
+    expect(note.text).toContain(applyPath);
+    await context.close();
   });
 });
 

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { GENEROUS_TEST_LIMITS } from "../../src/server/test-support/test-limits.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -36,6 +37,8 @@ export async function startGroveServer(): Promise<GroveServer> {
     GROVE_DATA_DIR: dataDir,
     GROVE_BASE_URL: baseUrl,
     GROVE_LOG_LEVEL: "warn",
+    // Every browser in a test shares 127.0.0.1: no test may trip the request limits by accident.
+    ...GENEROUS_TEST_LIMITS,
   };
   delete env.GROVE_SMTP_URL;
   delete env.DATABASE_URL;

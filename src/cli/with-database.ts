@@ -6,6 +6,7 @@ import { loadConfig } from "../server/platform/config.js";
 import type { AppContext } from "../server/platform/context.js";
 import { createLogger } from "../server/platform/logger.js";
 import { createMailer } from "../server/platform/mail.js";
+import { createMetrics } from "../server/platform/metrics.js";
 import { GROVE_VERSION } from "../server/platform/version.js";
 import { CliError } from "./fail.js";
 
@@ -21,7 +22,16 @@ export async function withDatabase<T>(fn: (ctx: AppContext) => Promise<T>): Prom
     await database.migrate();
     const logger = createLogger(process.env.GROVE_LOG_LEVEL ?? "warn", undefined);
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });
-    return await fn({ config, database, db: database.db, mailer, logger, version: GROVE_VERSION, startedAt: Date.now() });
+    return await fn({
+      config,
+      database,
+      db: database.db,
+      mailer,
+      logger,
+      version: GROVE_VERSION,
+      startedAt: Date.now(),
+      metrics: createMetrics(),
+    });
   } finally {
     await database.close();
     lock?.release();

@@ -26,10 +26,22 @@ export const ApplicationPage = z.object({
   forms: z.array(z.object({ role: IntakeRole, version: z.number().int(), questions: z.array(Question) })),
 });
 
+/**
+ * The answer to an application sent without signing in. It is the same whether or not
+ * the address already has an account: the email that follows says which.
+ */
+export const ApplicationQueued = z.object({
+  status: z.literal("check_email"),
+  /** Where the receipt (or the note to sign in first) is going. */
+  email: z.string(),
+});
+
 export const ApplicationSubmit = z.strictObject({
   role: IntakeRole,
   answers: Answers,
-  account: NewAccount.optional().describe("Only when not signed in: creates your account with the application"),
+  account: NewAccount.optional().describe(
+    "Only when not signed in: creates your account with the application. Answered with 202 and an email, whether or not the address has an account",
+  ),
 });
 
 export const TrainingModule = z.object({

@@ -34,12 +34,16 @@ import { workspaceRoutes } from "./modules/workspace/routes.js";
 import { registerAuthentication } from "./platform/auth/plugin.js";
 import type { AppContext } from "./platform/context.js";
 import { registerErrorHandling, sendNotFound } from "./platform/http-errors.js";
+import { createMetrics, registerMetrics } from "./platform/metrics.js";
+import { registerRateLimits } from "./platform/rate-limits.js";
+import { registerNulRefusal } from "./platform/refuse-nul.js";
+import { allowInlineStyles, registerSecurityHeaders } from "./platform/security-headers.js";
 import { registerWebApp } from "./platform/web-app.js";
 
 export type GroveApp = FastifyInstance;
 
 /** Builds the HTTP app: the JSON API under /api, its OpenAPI document and docs, and the web app. */
-export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } = {}): Promise<GroveApp> {
+export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean; webDir?: string } = {}): Promise<GroveApp> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
@@ -60,8 +64,13 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   });
 
   registerErrorHandling(app);
+  ctx.metrics ??= createMetrics();
+  registerMetrics(app, ctx.metrics, ctx.database, ctx.config.metricsToken);
+  registerNulRefusal(app);
+  await registerSecurityHeaders(app, ctx.config);
   await app.register(fastifyCookie);
   registerAuthentication(app, ctx);
+  await registerRateLimits(app, ctx.config.rateLimits);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -84,7 +93,14 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    // No validator badge: it would load an image from a third-party server.
+    uiConfig: { validatorUrl: null },
+    // Swagger UI injects one <style> element at run time. Its pages (and only they) may
+    // use inline styles; scripts stay 'self' everywhere.
+    transformStaticCSP: allowInlineStyles,
+  });
 
   await app.register(
     async (api) => {
@@ -115,7 +131,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
     { prefix: "/api" },
   );
 
-  const servingWeb = options.serveWeb ? await registerWebApp(app) : false;
+  const servingWeb = options.serveWeb || options.webDir ? await registerWebApp(app, options.webDir) : false;
   if (!servingWeb) app.setNotFoundHandler(sendNotFound);
   return app;
 }

@@ -9,13 +9,23 @@ import { startSchedules } from "./platform/jobs/schedules.js";
 import { JobWorker } from "./platform/jobs/worker.js";
 import { createLogger } from "./platform/logger.js";
 import { createMailer } from "./platform/mail.js";
+import { createMetrics } from "./platform/metrics.js";
 import { GROVE_VERSION } from "./platform/version.js";
 
 export type RunningGrove = { app: GroveApp; ctx: AppContext; url: string; worker?: JobWorker; close(): Promise<void> };
 
 /** Opens the database named by the config, holding the data-dir lock while PGlite is open. */
-export async function openConfiguredDatabase(config: Config): Promise<{ database: Database; lock?: DataDirLock }> {
-  if (config.databaseUrl) return { database: await openDatabase({ driver: "postgres", url: config.databaseUrl }) };
+export async function openConfiguredDatabase(config: Config, logger?: Logger): Promise<{ database: Database; lock?: DataDirLock }> {
+  if (config.databaseUrl) {
+    const database = await openDatabase({
+      driver: "postgres",
+      url: config.databaseUrl,
+      poolSize: config.dbPoolSize,
+      connectTimeoutMs: config.dbConnectTimeoutMs,
+      onPoolError: (err) => logger?.error({ err }, "database connection lost (the pool replaces it)"),
+    });
+    return { database };
+  }
   const lock = lockDataDir(config.dataDir);
   try {
     return { database: await openDatabase({ driver: "pglite", dataDir: `${config.dataDir}/db` }), lock };
@@ -28,14 +38,27 @@ export async function openConfiguredDatabase(config: Config): Promise<{ database
 /** The one entry: config → data-dir lock → database → migrations → jobs → HTTP. */
 export async function startGrove(config: Config, options: { serveWeb?: boolean; logger?: Logger } = {}): Promise<RunningGrove> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const { database, lock } = await openConfiguredDatabase(config);
+  const { database, lock } = await openConfiguredDatabase(config, logger);
   let app: GroveApp | undefined;
   try {
     await database.migrate();
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });
-    const ctx: AppContext = { config, database, db: database.db, mailer, logger, version: GROVE_VERSION, startedAt: Date.now() };
+    const ctx: AppContext = {
+      config,
+      database,
+      db: database.db,
+      mailer,
+      logger,
+      version: GROVE_VERSION,
+      startedAt: Date.now(),
+      metrics: createMetrics(),
+    };
     app = await buildApp(ctx, { serveWeb: options.serveWeb });
-    const worker = config.jobsEnabled ? new JobWorker(database.db, jobHandlers(ctx), logger, config.jobsPollMs) : undefined;
+    const worker = config.jobsEnabled
+      ? new JobWorker(database.db, jobHandlers(ctx), logger, config.jobsPollMs, (job, outcome) =>
+          ctx.metrics?.jobsFinished.inc({ job, outcome }),
+        )
+      : undefined;
     const timers = config.jobsEnabled ? startSchedules(database.db, schedules, logger) : undefined;
     const address = await app.listen({ port: config.port, host: config.host });
     worker?.start();

@@ -12,6 +12,9 @@ const port = z.coerce
   .min(0, "must be between 0 and 65535")
   .max(65535, "must be between 0 and 65535");
 
+/** Requests per minute; 0 turns the limit off. */
+const perMinute = z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be 0 (off) or more");
+
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -32,6 +35,13 @@ const EnvSchema = z.object({
   GROVE_JOBS: z.enum(["on", "off"]).default("on"),
   GROVE_JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   GROVE_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  GROVE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  GROVE_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  GROVE_RATE_LIMIT_ANONYMOUS: perMinute.default(300),
+  GROVE_RATE_LIMIT_CREDENTIALS: perMinute.default(20),
+  GROVE_RATE_LIMIT_API: perMinute.default(1200),
+  GROVE_RATE_LIMIT_FEED: perMinute.default(30),
+  GROVE_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (it is a bearer secret)").optional(),
 });
 
 export type Config = {
@@ -50,6 +60,25 @@ export type Config = {
   trustProxy: boolean;
   /** Cookies get the Secure flag when Grove is served over https. */
   secureCookies: boolean;
+  /** PostgreSQL connections this process may open at once. */
+  dbPoolSize: number;
+  /** How long a query waits for a PostgreSQL connection before the request gets 503. */
+  dbConnectTimeoutMs: number;
+  /** Requests per minute, per process; 0 is off. See platform/rate-limits.ts. */
+  rateLimits: RateLimitSettings;
+  /** When set, GET /metrics answers Prometheus text to this bearer token; unset, /metrics does not exist. */
+  metricsToken: string | undefined;
+};
+
+export type RateLimitSettings = {
+  /** Any request without a signed-in session or token, per client address. */
+  anonymous: number;
+  /** Sign-in, setup, password resets, applications, invitation acceptance: per address, per route. */
+  credentials: number;
+  /** A signed-in session or API token, per session or token. */
+  api: number;
+  /** One calendar feed, whoever fetches it. */
+  feed: number;
 };
 
 export class ConfigError extends Error {}
@@ -79,5 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsPollMs: e.GROVE_JOBS_POLL_MS,
     trustProxy: e.GROVE_TRUST_PROXY === "true",
     secureCookies: baseUrl.startsWith("https://"),
+    dbPoolSize: e.GROVE_DB_POOL_SIZE,
+    dbConnectTimeoutMs: e.GROVE_DB_CONNECT_TIMEOUT_MS,
+    rateLimits: {
+      anonymous: e.GROVE_RATE_LIMIT_ANONYMOUS,
+      credentials: e.GROVE_RATE_LIMIT_CREDENTIALS,
+      api: e.GROVE_RATE_LIMIT_API,
+      feed: e.GROVE_RATE_LIMIT_FEED,
+    },
+    metricsToken: e.GROVE_METRICS_TOKEN,
   };
 }

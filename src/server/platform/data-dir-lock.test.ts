@@ -45,4 +45,25 @@ describe("data directory lock", () => {
     fs.writeFileSync(path.join(dir, "grove.lock"), "");
     lockDataDir(dir).release();
   });
+
+  it("treats a killed holder that is not reaped yet (a zombie) as gone", async () => {
+    const dir = tempDir();
+    // The shell starts a child that exits at once, then becomes `sleep`, which never
+    // waits for it: the child stays a zombie — dead, but its pid still answers kill(0).
+    const parent = spawn("sh", ["-c", "sleep 0 & echo $!; exec sleep 30"]);
+    try {
+      const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (d) => resolve(String(d).trim()))));
+      const state = () => fs.readFileSync(`/proc/${zombie}/stat`, "utf8").split(") ")[1]?.[0];
+      for (let i = 0; i < 500 && state() !== "Z"; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(state()).toBe("Z");
+      const started = fs.readFileSync(`/proc/${zombie}/stat`, "utf8").split(") ")[1]?.split(" ")[19];
+      fs.writeFileSync(path.join(dir, "grove.lock"), JSON.stringify({ pid: zombie, host: os.hostname(), started }));
+      const lock = lockDataDir(dir);
+      expect(JSON.parse(fs.readFileSync(path.join(dir, "grove.lock"), "utf8")).pid).toBe(process.pid);
+      lock.release();
+    } finally {
+      parent.kill("SIGKILL");
+      await new Promise((r) => parent.on("exit", r));
+    }
+  });
 });

@@ -15,14 +15,23 @@ export type DataDirLock = { release(): void };
 
 type Owner = { pid?: number; host?: string; started?: string; startedAt?: string };
 
-/** When the process started, from /proc where there is one; distinguishes a reused pid. */
-function processStart(pid: number): string | undefined {
+/** The fields of /proc/<pid>/stat after the command name, where there is a /proc. */
+function procStat(pid: number): string[] | undefined {
   try {
-    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19];
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ");
   } catch {
     return undefined;
   }
 }
+
+/** When the process started, from /proc where there is one; distinguishes a reused pid. */
+const processStart = (pid: number): string | undefined => procStat(pid)?.[19];
+
+/**
+ * A process killed with SIGKILL stays a zombie until its parent reaps it, and a zombie's
+ * pid still answers kill(0). It holds no files and will never write again: it is gone.
+ */
+const isZombie = (pid: number) => ["Z", "X", "x"].includes(procStat(pid)?.[0] ?? "");
 
 function isAlive(owner: Owner): boolean {
   if (!owner.pid) return false;
@@ -32,6 +41,7 @@ function isAlive(owner: Owner): boolean {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
+  if (isZombie(owner.pid)) return false;
   const started = processStart(owner.pid);
   return !(owner.started && started && owner.started !== started);
 }

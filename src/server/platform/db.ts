@@ -23,6 +23,8 @@ export type Database = {
   driver: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Connections of the PostgreSQL pool (PGlite has one, always open): for metrics. */
+  poolStats(): { total: number; idle: number; waiting: number };
 };
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
@@ -31,14 +33,28 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
 const MIGRATION_LOCK_KEY = 74_726_853;
 
 export type DatabaseOptions =
-  | { driver: "postgres"; url: string; poolSize?: number }
+  | {
+      driver: "postgres";
+      url: string;
+      poolSize?: number;
+      /** How long a query waits for a free connection (or a new one) before failing with 503. */
+      connectTimeoutMs?: number;
+      /** Told about errors on idle pooled connections (the server restarted, the network dropped). */
+      onPoolError?: (err: Error) => void;
+    }
   | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.driver === "postgres") {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // An idle client losing its connection must not crash the process; the pool replaces it.
-    pool.on("error", () => {});
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // Without a limit a request waits forever for a database that is gone.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    });
+    // An idle client losing its connection must not crash the process (the pool replaces
+    // it), but it must not go unnoticed either: the operator hears about it.
+    pool.on("error", (err) => options.onPoolError?.(err));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -55,6 +71,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         }
       },
       close: () => pool.end(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
@@ -66,19 +83,50 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     driver: "pglite",
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     close: () => client.close(),
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
   };
 }
 
 export type MigrationLevel = { applied: number; latest: string | null };
 
+let journal: { entries: { tag: string }[] } | undefined;
+const readJournal = () => {
+  journal ??= JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
+  return journal;
+};
+
+/** How many migrations this release ships. */
+export const shippedMigrationCount = () => readJournal().entries.length;
+
 /** How many committed migrations are applied, and the tag of the newest applied one. */
 export async function migrationLevel(db: Db): Promise<MigrationLevel> {
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
   const applied = Number(row.n);
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
-    entries: { tag: string }[];
-  };
-  return { applied, latest: applied > 0 ? (journal.entries[applied - 1]?.tag ?? null) : null };
+  return { applied, latest: applied > 0 ? (readJournal().entries[applied - 1]?.tag ?? null) : null };
+}
+
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "EPIPE", "EAI_AGAIN"]);
+
+/**
+ * True when the database could not be reached or dropped the connection — as opposed to
+ * refusing a statement. Such a request is answered 503 (try again), not 500.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const e = current as Error & { code?: unknown };
+    const code = typeof e.code === "string" ? e.code : "";
+    // SQL state class 08 (connection exception), 57P01–57P03 (shutting down, cannot connect now), 53300 (too many connections).
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith("08") || /^57P0[123]$/.test(code) || code === "53300") return true;
+    if (
+      /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/i.test(
+        e.message,
+      )
+    )
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** True for a unique-constraint violation, whether the driver error is bare or wrapped by drizzle. */

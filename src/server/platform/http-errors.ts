@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "./db.js";
 import { AppError } from "./errors.js";
 
 type Issue = { path: string[]; message: string };
@@ -37,6 +38,13 @@ export function registerErrorHandling(app: FastifyInstance) {
       const [code, message] = translateClientError(err);
       if (status === 429 || err.code === "FST_ERR_CTP_BODY_TOO_LARGE") req.log.warn({ code }, message);
       return reply.code(status).send({ error: { code, message } });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.error({ err }, "database unavailable");
+      return reply
+        .code(503)
+        .header("retry-after", "5")
+        .send({ error: { code: "database_unavailable", message: "Grove cannot reach its database right now. Try again in a moment." } });
     }
     req.log.error({ err }, "unhandled error");
     return reply.code(500).send({

@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { serializeError } from "./safe-errors.js";
 
 type LoggedRequest = { method?: string; url?: string; host?: string; ip?: string };
 
@@ -32,14 +33,15 @@ const serializeRequest = (req: LoggedRequest) => ({
 
 /**
  * Structured JSON logs. Credentials never reach a log line: cookies, authorization
- * headers and anything password- or token-shaped are redacted.
+ * headers and anything password- or token-shaped are redacted, and database errors
+ * are logged without the values of the statement that failed.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       base: { service: "grove" },
-      serializers: { req: serializeRequest },
+      serializers: { req: serializeRequest, err: serializeError },
       redact: {
         paths: [
           "req.headers.cookie",

@@ -13,21 +13,23 @@ export type MailMessage = {
   /** Extra headers, e.g. List-Unsubscribe for non-essential mail. */
   headers?: Record<string, string>;
 };
-export type Mailer = { send(message: MailMessage): Promise<void>; close(): void };
+/** Who and what a message is for, in the log: ids, never the address. */
+export type MailLogContext = { userId?: string; jobId?: number };
+export type Mailer = { send(message: MailMessage, log?: MailLogContext): Promise<void>; close(): void };
 
 /**
  * SMTP when GROVE_SMTP_URL is set. Otherwise each message is written as an .eml file
  * under <data dir>/mail so a newcomer can read invitations and reset links without a
- * mail server. Log lines name the file and the recipient, never the body: bodies can
- * hold one-time links.
+ * mail server. Log lines name the subject, the file, and the recipient's account and job
+ * ids — never the body (it can hold one-time links) nor the address.
  */
 export function createMailer(options: { smtpUrl?: string; from: string; dataDir: string; logger: Logger }): Mailer {
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
-      async send(m) {
+      async send(m, log = {}) {
         await transport.sendMail(envelope(options.from, m));
-        options.logger.info({ to: m.to, subject: m.subject }, "mail sent over SMTP");
+        options.logger.info({ ...log, subject: m.subject }, "mail sent over SMTP");
       },
       close: () => transport.close(),
     };
@@ -35,13 +37,13 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
   const dir = path.join(options.dataDir, "mail");
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
-    async send(m) {
+    async send(m, log = {}) {
       const info = await transport.sendMail(envelope(options.from, m));
       fs.mkdirSync(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const file = path.join(dir, `${stamp}-${Math.random().toString(36).slice(2, 8)}.eml`);
       fs.writeFileSync(file, info.message as Buffer);
-      options.logger.info({ to: m.to, subject: m.subject, file }, "mail written to file (no SMTP configured)");
+      options.logger.info({ ...log, subject: m.subject, file }, "mail written to file (no SMTP configured)");
     },
     close() {},
   };

@@ -19,13 +19,13 @@ export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
  * release is picked up on the next load. Unknown non-API paths get index.html and the
  * client router decides (deep links like /programmes/123 work on reload).
  */
-export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
-  if (!fs.existsSync(path.join(webDist, "index.html"))) {
-    app.log.warn(`web app not built (${webDist} is missing): run "npm run build:web"`);
+export async function registerWebApp(app: FastifyInstance, root = webDist): Promise<boolean> {
+  if (!fs.existsSync(path.join(root, "index.html"))) {
+    app.log.warn(`web app not built (${root} is missing): run "npm run build:web"`);
     return false;
   }
   await app.register(fastifyStatic, {
-    root: webDist,
+    root,
     wildcard: false,
     index: false,
     setHeaders(res, filePath) {
@@ -35,10 +35,16 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
       );
     },
   });
-  const indexHtml = fs.readFileSync(path.join(webDist, "index.html"), "utf8");
+  const indexHtml = fs.readFileSync(path.join(root, "index.html"), "utf8");
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split("?")[0];
-    if (req.method !== "GET" || pathname.startsWith("/api/") || pathname === "/api" || looksLikeAFile(pathname)) {
+    // HEAD answers like GET (Node sends no body for it).
+    if (
+      (req.method !== "GET" && req.method !== "HEAD") ||
+      pathname.startsWith("/api/") ||
+      pathname === "/api" ||
+      looksLikeAFile(pathname)
+    ) {
       return sendNotFound(req, reply);
     }
     return reply.code(200).type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);

@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { GENEROUS_TEST_LIMITS } from "./test-limits.js";
 
 /** The repository root: bin/grove.js is resolved from here and children run with it as cwd. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -70,6 +71,7 @@ export function childEnv(env: GroveEnv): NodeJS.ProcessEnv {
     if (k.startsWith("GROVE_") || k === "DATABASE_URL" || k === "PORT" || k === "HOST") continue;
     base[k] = v;
   }
+  Object.assign(base, GENEROUS_TEST_LIMITS);
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete base[k];
     else base[k] = v;

@@ -11,7 +11,9 @@ import { jobHandlers } from "../platform/jobs/handlers.js";
 import { JobWorker } from "../platform/jobs/worker.js";
 import { createLogger } from "../platform/logger.js";
 import { createMailer } from "../platform/mail.js";
+import { createMetrics } from "../platform/metrics.js";
 import { createTestDatabase } from "./test-database.js";
+import { GENEROUS_TEST_LIMITS } from "./test-limits.js";
 
 export type TestApp = {
   app: GroveApp;
@@ -26,9 +28,15 @@ export type TestApp = {
 };
 
 /** The real app on a fresh database, driven through fastify.inject (no port needed). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { webDir?: string } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "grove-test-"));
-  const config = loadConfig({ GROVE_DATA_DIR: dataDir, GROVE_LOG_LEVEL: "info", GROVE_BASE_URL: "http://grove.test", ...env });
+  const config = loadConfig({
+    GROVE_DATA_DIR: dataDir,
+    GROVE_LOG_LEVEL: "info",
+    GROVE_BASE_URL: "http://grove.test",
+    ...GENEROUS_TEST_LIMITS,
+    ...env,
+  });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -39,10 +47,21 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const logger = createLogger(config.logLevel, sink);
   const database = await createTestDatabase();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir, logger });
-  const ctx: AppContext = { config, database, db: database.db, mailer, logger, version: "test", startedAt: Date.now() };
-  const app = await buildApp(ctx);
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    mailer,
+    logger,
+    version: "test",
+    startedAt: Date.now(),
+    metrics: createMetrics(),
+  };
+  const app = await buildApp(ctx, { webDir: options.webDir });
   await app.ready();
-  const worker = new JobWorker(database.db, jobHandlers(ctx), logger);
+  const worker = new JobWorker(database.db, jobHandlers(ctx), logger, 1000, (job, outcome) =>
+    ctx.metrics?.jobsFinished.inc({ job, outcome }),
+  );
   return {
     app,
     ctx,

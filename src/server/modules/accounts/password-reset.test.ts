@@ -71,4 +71,29 @@ describe("password reset by emailed one-time link", () => {
     expect(JSON.stringify(resets)).not.toContain(token);
     expect(t.logs.join("\n")).not.toContain(token);
   });
+
+  it("does the same work for a known and an unknown address: one queued job, nothing else until it runs", async () => {
+    const snapshot = async () =>
+      (
+        await queryRows<{ jobs: number; resets: number }>(
+          t.ctx.db,
+          sql`select (select count(*)::int from jobs where completed_at is null) as jobs, (select count(*)::int from password_resets) as resets`,
+        )
+      )[0];
+    for (const email of [ADMIN.email, "nobody-at-all@example.org"]) {
+      const before = await snapshot();
+      expect((await new Client(t.app).post("/api/auth/password-resets", { email })).statusCode).toBe(202);
+      expect(await snapshot()).toEqual({ jobs: before.jobs + 1, resets: before.resets });
+      await t.runJobs();
+    }
+  });
+
+  it("sends at most 3 reset emails an hour to one account, however often it is asked", async () => {
+    await t.ctx.db.execute(sql`delete from password_resets`);
+    const before = smtp.messages.length;
+    for (let i = 0; i < 30; i++)
+      expect((await new Client(t.app).post("/api/auth/password-resets", { email: ADMIN.email })).statusCode).toBe(202);
+    await t.runJobs();
+    expect(smtp.messages.length - before).toBe(3);
+  });
 });

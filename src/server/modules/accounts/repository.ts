@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gt, ilike, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, ilike, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { KNOWN_ADDRESS_DAYS, type SignInFailures, type SignInLimits } from "../../../core/auth/sign-in-throttle.js";
 import { type Executor, escapeLike } from "../../platform/db.js";
-import { apiTokens, authSessions, passwordResets, signInFailures, users } from "./tables.js";
+import { apiTokens, authSessions, passwordResets, signInAddresses, signInFailures, users } from "./tables.js";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -111,6 +112,26 @@ export async function insertPasswordReset(db: Executor, values: { userId: string
   await db.insert(passwordResets).values(values);
 }
 
+/** Reset links made for this account in the last hour, used or not. */
+export async function countRecentResets(db: Executor, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(passwordResets)
+    .where(and(eq(passwordResets.userId, userId), gt(passwordResets.createdAt, sql`now() - interval '1 hour'`)));
+  return Number(row.n);
+}
+
+/** Whose live (unused, unexpired) reset link this is. */
+export async function findLiveResetOwner(db: Executor, tokenHash: string) {
+  const [row] = await db
+    .select({ email: users.email, name: users.name })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, sql`now()`)))
+    .limit(1);
+  return row;
+}
+
 /** Marks a live reset used and returns its user; undefined when unknown, used or expired. */
 export async function consumePasswordReset(db: Executor, tokenHash: string): Promise<string | undefined> {
   const rows = await db
@@ -127,19 +148,53 @@ export async function recordSignInFailure(db: Executor, email: string, ip: strin
   await db.insert(signInFailures).values({ email, ip });
 }
 
-/** Failures in the window for this account and for this address, and when the oldest of each falls out. */
-export async function recentFailures(db: Executor, email: string, ip: string, windowSeconds: number) {
-  const since = sql`now() - ${windowSeconds} * interval '1 second'`;
-  const stats = async (column: typeof signInFailures.email | typeof signInFailures.ip, value: string) => {
-    const [row] = await db
-      .select({ n: count(), oldest: sql<string | null>`min(${signInFailures.at})` })
-      .from(signInFailures)
-      .where(and(eq(column, value), gt(signInFailures.at, since)));
-    return { n: Number(row.n), oldest: row.oldest ? new Date(row.oldest) : null };
+/**
+ * The newest failures in each window the throttle judges (only as many as its limit),
+ * and whether this address is one the account signed in from lately.
+ */
+export async function signInFailuresFor(db: Executor, email: string, ip: string, limits: SignInLimits): Promise<SignInFailures> {
+  const newest = async (where: SQL | undefined, limit: { failures: number; windowSeconds: number }) =>
+    (
+      await db
+        .select({ at: signInFailures.at })
+        .from(signInFailures)
+        .where(and(where, gt(signInFailures.at, sql`now() - ${limit.windowSeconds} * interval '1 second'`)))
+        .orderBy(desc(signInFailures.at))
+        .limit(limit.failures)
+    ).map((r) => r.at);
+  const [known] = await db
+    .select({ ip: signInAddresses.ip })
+    .from(signInAddresses)
+    .where(
+      and(
+        eq(signInAddresses.email, email),
+        eq(signInAddresses.ip, ip),
+        gt(signInAddresses.lastSuccessAt, sql`now() - ${KNOWN_ADDRESS_DAYS} * interval '1 day'`),
+      ),
+    )
+    .limit(1);
+  return {
+    pair: await newest(and(eq(signInFailures.email, email), eq(signInFailures.ip, ip)), limits.pair),
+    address: await newest(eq(signInFailures.ip, ip), limits.address),
+    account: await newest(eq(signInFailures.email, email), limits.account),
+    knownAddress: Boolean(known),
   };
-  return { account: await stats(signInFailures.email, email), ip: await stats(signInFailures.ip, ip) };
 }
 
+/**
+ * A good password from this address: its own failures are forgiven and the address
+ * becomes a usual one. Failures from elsewhere stay counted, so a stranger's guessing
+ * is not reset by the owner signing in.
+ */
+export async function recordSignInSuccess(db: Executor, email: string, ip: string) {
+  await db.delete(signInFailures).where(and(eq(signInFailures.email, email), eq(signInFailures.ip, ip)));
+  await db
+    .insert(signInAddresses)
+    .values({ email, ip })
+    .onConflictDoUpdate({ target: [signInAddresses.email, signInAddresses.ip], set: { lastSuccessAt: sql`now()` } });
+}
+
+/** After a password reset nobody's earlier guesses count against the account. */
 export const clearFailuresForAccount = (db: Executor, email: string) => db.delete(signInFailures).where(eq(signInFailures.email, email));
 
 /** Housekeeping: drop what can no longer be used. */
@@ -147,4 +202,5 @@ export async function pruneExpired(db: Executor) {
   await db.delete(authSessions).where(lt(authSessions.expiresAt, sql`now()`));
   await db.delete(passwordResets).where(lt(passwordResets.expiresAt, sql`now() - interval '1 day'`));
   await db.delete(signInFailures).where(lt(signInFailures.at, sql`now() - interval '1 day'`));
+  await db.delete(signInAddresses).where(lt(signInAddresses.lastSuccessAt, sql`now() - ${KNOWN_ADDRESS_DAYS} * interval '1 day'`));
 }

@@ -13,7 +13,6 @@ import {
 } from "../../../contracts/auth.js";
 import { IdParams, Ok } from "../../../contracts/common.js";
 import { errorResponses } from "../../../contracts/errors.js";
-import { hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
 import { requireUser } from "../../platform/auth/plugin.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
@@ -22,13 +21,18 @@ import { loadCoachingDemo } from "../demo/load-coaching-demo.js";
 import { loadDemo } from "../demo/load-demo.js";
 import { createApiToken, presentApiToken, revokeOwnApiToken } from "./api-tokens.js";
 import { clearSessionCookie, startBrowserSession } from "./browser-session.js";
+import { changePassword } from "./change-password.js";
 import { loadCurrentUser } from "./current-user.js";
+import { endAllAccess } from "./end-access.js";
 import { confirmPasswordReset, requestPasswordReset } from "./password-reset.js";
-import { countUsers, deleteSession, deleteSessionsOfUser, findUserById, listApiTokens, setPasswordHash } from "./repository.js";
+import { assertMayManageCredentials } from "./policies.js";
+import { countUsers, deleteSession, findUserById, listApiTokens } from "./repository.js";
 import { createFirstAdmin } from "./setup.js";
 import { verifySignIn } from "./sign-in.js";
 
-const noCsrf = { csrf: false } as const;
+// Endpoints without a session to protect them: no CSRF token (there is none yet), and the
+// tighter per-address request limit for routes that take a password or send mail.
+const noCsrf = { csrf: false, limit: "credentials" } as const;
 
 export async function accountRoutes(app: TypedApp, ctx: AppContext) {
   const sessionInfo = async (userId: string, csrfToken: string, expiresAt: Date) => {
@@ -133,10 +137,16 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
 
   app.post(
     "/auth/sign-out-everywhere",
-    { schema: { tags: ["auth"], summary: "End every browser session of this account", response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "End every browser session of this account and revoke all its API tokens",
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const principal = requireUser(req);
-      await deleteSessionsOfUser(ctx.db, principal.user.id);
+      await endAllAccess(ctx.db, principal.user.id);
       clearSessionCookie(ctx, reply);
       req.log.info({ userId: principal.user.id }, "signed out everywhere");
       return reply.code(204).send(null);
@@ -168,7 +178,7 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
       config: noCsrf,
       schema: {
         tags: ["auth"],
-        summary: "Choose a new password with a reset link's token (signs out every session)",
+        summary: "Choose a new password with a reset link's token (ends every session and revokes every API token)",
         security: [],
         body: PasswordResetConfirm,
         response: { 200: Ok, ...errorResponses },
@@ -182,16 +192,20 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
 
   app.post(
     "/auth/password",
-    { schema: { tags: ["auth"], summary: "Change your password", body: PasswordChangeRequest, response: { 200: Ok, ...errorResponses } } },
+    {
+      config: { limit: "credentials" },
+      schema: {
+        tags: ["auth"],
+        summary: "Change your password (browser sessions only; ends your other sessions)",
+        description: "Wrong current passwords count as failed sign-ins: after 10, 429 with Retry-After.",
+        body: PasswordChangeRequest,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
     async (req) => {
       const principal = requireUser(req);
-      const user = await findUserById(ctx.db, principal.user.id);
-      if (!(await verifyPassword(user.passwordHash, req.body.currentPassword))) {
-        throw new AppError(400, "wrong_password", "Your current password is not right.", {
-          issues: [{ path: ["currentPassword"], message: "Not your current password" }],
-        });
-      }
-      await setPasswordHash(ctx.db, user.id, await hashPassword(req.body.newPassword));
+      await changePassword(ctx.db, principal, req.ip, req.body);
+      req.log.info({ userId: principal.user.id }, "password changed; other sessions ended");
       return { ok: true as const };
     },
   );
@@ -213,13 +227,14 @@ export async function accountRoutes(app: TypedApp, ctx: AppContext) {
     {
       schema: {
         tags: ["api tokens"],
-        summary: "Create a personal API token; the secret is in this response only",
+        summary: "Create a personal API token; the secret is in this response only (browser sessions only)",
         body: ApiTokenCreate,
         response: { 201: ApiTokenCreated, ...errorResponses },
       },
     },
     async (req, reply) => {
       const principal = requireUser(req);
+      assertMayManageCredentials(principal);
       const created = await createApiToken(ctx.db, principal.user.id, req.body);
       req.log.info({ userId: principal.user.id, tokenId: created.id }, "api token created");
       return reply.code(201).send(created);

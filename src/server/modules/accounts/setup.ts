@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { hashPassword } from "../../platform/auth/passwords.js";
+import { hashNewPassword } from "../../platform/auth/passwords.js";
 import type { Db } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
 import { countUsers, insertUser } from "./repository.js";
@@ -9,7 +9,7 @@ import { countUsers, insertUser } from "./repository.js";
  * The table lock makes two simultaneous first-run submissions produce one admin.
  */
 export async function createFirstAdmin(db: Db, input: { email: string; name: string; password: string }) {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, input);
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table users in exclusive mode`);
     if ((await countUsers(tx)) > 0) {

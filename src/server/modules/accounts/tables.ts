@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { ts } from "../../platform/columns.js";
 
 export const users = pgTable("users", {
@@ -71,4 +71,18 @@ export const signInFailures = pgTable(
     at: ts("at").notNull().defaultNow(),
   },
   (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at)],
+);
+
+/**
+ * Addresses an account signed in from successfully. A stranger's failures can slow down
+ * sign-ins to the account from new places, never from one of these (see sign-in-throttle).
+ */
+export const signInAddresses = pgTable(
+  "sign_in_addresses",
+  {
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    lastSuccessAt: ts("last_success_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.ip] })],
 );

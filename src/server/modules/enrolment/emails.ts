@@ -5,15 +5,35 @@ type Where = { programme: string; link: string };
 
 const lines = (...parts: string[]) => parts.join("\n");
 
-export const applicationReceivedEmail = (to: Who, w: Where): MailMessage => ({
+export const applicationReceivedEmail = (to: Who, w: Where, options: { newAccount?: boolean } = {}): MailMessage => ({
   to: to.email,
   subject: `We received your application to ${w.programme}`,
   text: lines(
     `Hello ${to.name},`,
     "",
     `Thank you for applying to ${w.programme}. A coordinator will review it and you will hear from us by email.`,
+    ...(options.newAccount ? ["", "Your Grove account is ready: sign in with this email address and the password you chose."] : []),
     "",
     `Meanwhile you can start the short onboarding: ${w.link}`,
+  ),
+});
+
+/**
+ * Someone sent an application form with an address that already has an account. Nothing
+ * was applied for: the sender may not be the owner. The owner can sign in and apply.
+ */
+export const accountExistsEmail = (to: Who, w: Where & { resetLink: string }): MailMessage => ({
+  to: to.email,
+  subject: `Your application to ${w.programme}: please sign in first`,
+  text: lines(
+    `Hello ${to.name},`,
+    "",
+    `Someone, most likely you, filled in the application form for ${w.programme} with this email address.`,
+    "This address already has a Grove account, so nothing was sent in yet. Sign in and apply from here:",
+    w.link,
+    "",
+    `If you never chose a password or have forgotten it, set one here: ${w.resetLink}`,
+    "If it was not you, you can ignore this email; nothing has changed in your account.",
   ),
 });
 

@@ -37,7 +37,15 @@ async function newApplicant(email: string, role: "mentor" | "mentee", answers: o
     answers,
     account: { email, name: email.split("@")[0], password: "a long enough password" },
   });
-  return { client: c, res };
+  // Sent without an account: queued, then the applicant signs in with the password they chose.
+  if (res.statusCode === 202) {
+    await t.runJobs();
+    const signedIn = await c.post("/api/auth/sign-in", { email, password: "a long enough password" });
+    if (signedIn.statusCode !== 200) throw new Error(`applicant could not sign in: ${signedIn.body}`);
+    const enrolment = (await c.get(`/api/programmes/${programme.id}/my-enrolment`)).json() as { id: string };
+    return { client: c, res, enrolment };
+  }
+  return { client: c, res, enrolment: undefined };
 }
 
 beforeAll(async () => {
@@ -91,9 +99,11 @@ describe("applications", () => {
 
   it("creates the account and the application together, with canonical skills, and emails a receipt", async () => {
     const { client, res } = await newApplicant("amara@example.org", "mentee", { ...menteeAnswers, goal: "Ship my first backend service" });
-    expect(res.statusCode).toBe(201);
-    const body = res.json();
-    expect(body.session.user.email).toBe("amara@example.org");
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ status: "check_email", email: "amara@example.org" });
+    expect(res.cookies).toEqual([]);
+    const mine = await client.get(`/api/programmes/${programme.id}/my-enrolment`);
+    const body = { enrolment: mine.json() };
     expect(body.enrolment).toMatchObject({ status: "applied", role: "mentee", formVersion: 2 });
     expect(body.enrolment.answers.skills).toEqual([
       { name: "JavaScript", level: 3 },
@@ -102,21 +112,40 @@ describe("applications", () => {
     ]);
     menteeEnrolmentId = body.enrolment.id;
     await t.runJobs();
-    expect(smtp.messages.some((m) => m.to.includes("amara@example.org") && /received your application/.test(m.subject))).toBe(true);
+    const receipt = smtp.messages.find((m) => m.to.includes("amara@example.org") && /received your application/.test(m.subject));
+    expect(receipt?.text).toMatch(/sign in with this email address and the password you chose/);
     // The applicant can see their programme and their own application, not the directory.
     expect((await client.get(`/api/programmes/${programme.id}`)).statusCode).toBe(200);
     expect((await client.get(`/api/programmes/${programme.id}/my-enrolment`)).json().status).toBe("applied");
     expect((await client.get(`/api/programmes/${programme.id}/enrolments`)).statusCode).toBe(403);
   });
 
-  it("refuses a duplicate application and an email that already has an account", async () => {
+  it("refuses a duplicate application, and never tells a stranger that an email has an account", async () => {
     const amara = await new Client(t.app).signIn("amara@example.org", "a long enough password");
     const again = await amara.post(`/api/apply/${programme.slug}`, { role: "mentee", answers: menteeAnswers });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("already_applied");
-    const { res } = await newApplicant("amara@example.org", "mentee", menteeAnswers);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe("email_taken");
+
+    // Someone else tries Amara's address: the same answer a new address gets, and the owner is told by email.
+    const before = smtp.messages.length;
+    const stranger = new Client(t.app);
+    const res = await stranger.post(`/api/apply/${programme.slug}`, {
+      role: "mentor",
+      answers: mentorAnswers,
+      account: { email: "amara@example.org", name: "Not Amara", password: "guessing is fun here" },
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ status: "check_email", email: "amara@example.org" });
+    await t.runJobs();
+    const note = smtp.messages.slice(before).find((m) => m.to.includes("amara@example.org"));
+    expect(note?.subject).toMatch(/please sign in first/);
+    expect(note?.text).toContain(`/apply/${programme.slug}`);
+    // Nothing changed in Amara's account: still a mentee, still her name and password.
+    expect((await amara.get(`/api/programmes/${programme.id}/my-enrolment`)).json()).toMatchObject({ role: "mentee" });
+    expect((await amara.get("/api/users/me")).json().name).toBe("amara");
+    expect(
+      (await new Client(t.app).post("/api/auth/sign-in", { email: "amara@example.org", password: "guessing is fun here" })).statusCode,
+    ).toBe(401);
   });
 
   it("names every bad answer and writes nothing (no account either)", async () => {
@@ -131,9 +160,9 @@ describe("applications", () => {
     const { client } = await newApplicant("wim@example.org", "mentee", menteeAnswers);
     expect((await client.post(`/api/programmes/${programme.id}/my-enrolment/withdraw`)).json().status).toBe("withdrawn");
     expect((await client.post(`/api/apply/${programme.slug}`, { role: "mentee", answers: menteeAnswers })).statusCode).toBe(201);
-    const { client: dee, res } = await newApplicant("dee@example.org", "mentee", menteeAnswers);
+    const { client: dee, enrolment } = await newApplicant("dee@example.org", "mentee", menteeAnswers);
     const decline = await admin.post(`/api/programmes/${programme.id}/enrolments/decisions`, {
-      enrolmentIds: [res.json().enrolment.id],
+      enrolmentIds: [enrolment?.id],
       decision: "decline",
       reason: "This round is for backend developers only.",
     });
@@ -183,7 +212,7 @@ describe("coordinator review", () => {
   it("approves, waitlists and declines in bulk, all or nothing, emailing each person", async () => {
     const ids: string[] = [];
     for (const name of ["bo", "cy", "di"])
-      ids.push((await newApplicant(`${name}@example.org`, "mentor", mentorAnswers)).res.json().enrolment.id);
+      ids.push((await newApplicant(`${name}@example.org`, "mentor", mentorAnswers)).enrolment?.id as string);
     const noReason = await admin.post(`/api/programmes/${programme.id}/enrolments/decisions`, { enrolmentIds: ids, decision: "decline" });
     expect(noReason.statusCode).toBe(400);
     const before = smtp.messages.length;
@@ -279,6 +308,10 @@ describe("participants", () => {
     const done = (await ivy.request("PUT", `/api/programmes/${programme.id}/my-enrolment/training/listen-first`)).json();
     expect(done.training.completed).toBe(1);
     expect((await ivy.request("PUT", `/api/programmes/${programme.id}/my-enrolment/training/own-the-agenda`)).statusCode).toBe(404);
+    // Undoing a module that does not exist is the same 404 as completing it.
+    const undoBogus = await ivy.request("DELETE", `/api/programmes/${programme.id}/my-enrolment/training/bogus-key`);
+    expect(undoBogus.statusCode).toBe(404);
+    expect(undoBogus.json().error.code).toBe("not_found");
     const paused = (await ivy.patch(`/api/programmes/${programme.id}/my-enrolment`, { capacity: 3, paused: true })).json();
     expect(paused).toMatchObject({ capacity: 3, paused: true });
     const amara = await new Client(t.app).signIn("amara@example.org", "a long enough password");

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { IntakeRole } from "../../../core/intake/questions.js";
 import { validateAnswers } from "../../../core/intake/validate-answers.js";
 import { rulesFor } from "../../../core/programme-modes.js";
-import { hashPassword } from "../../platform/auth/passwords.js";
+import { hashNewPassword } from "../../platform/auth/passwords.js";
 import type { Principal } from "../../platform/auth/principal.js";
 import { hashSecret, newSecret } from "../../platform/auth/secrets.js";
 import type { AppContext } from "../../platform/context.js";
@@ -171,7 +171,9 @@ export async function acceptInvitation(
   const validated = validateAnswers(form ?? { role: invitation.role, version: 1, questions: [] }, input.answers);
   if (validated.problems.length) throw answerProblems(validated.problems);
   const answers = await withCanonicalSkills(ctx.db, validated.answers);
-  const passwordHash = input.account ? await hashPassword(input.account.password) : null;
+  const passwordHash = input.account
+    ? await hashNewPassword(input.account.password, { email: invitation.email, name: input.account.name }, ["account", "password"])
+    : null;
 
   return ctx.db.transaction(async (tx) => {
     // Claiming the invitation first makes a double submission lose cleanly.

@@ -105,19 +105,25 @@ export async function updateOwnEnrolment(
   return { programme, enrolment: row };
 }
 
-export async function completeTrainingModule(ctx: AppContext, principal: Principal, programmeId: string, moduleKey: string) {
+/** Your enrolment and one of its onboarding modules: an unknown module is 404 whether you complete or undo it. */
+async function ownTrainingModule(ctx: AppContext, principal: Principal, programmeId: string, moduleKey: string) {
   const { programme, enrolment } = await ownEnrolment(ctx.db, principal, programmeId);
   if (!trainingFor(enrolment.role).some((m) => m.key === moduleKey)) {
     throw new AppError(404, "not_found", `There is no onboarding module "${moduleKey}" for ${enrolment.role}s.`);
   }
   if (enrolment.status === "declined" || enrolment.status === "withdrawn")
     throw conflict("enrolment_closed", `Your enrolment is ${enrolment.status}.`);
+  return { programme, enrolment };
+}
+
+export async function completeTrainingModule(ctx: AppContext, principal: Principal, programmeId: string, moduleKey: string) {
+  const { programme, enrolment } = await ownTrainingModule(ctx, principal, programmeId, moduleKey);
   await ctx.db.insert(trainingCompletions).values({ enrolmentId: enrolment.id, moduleKey }).onConflictDoNothing();
   return presentOwnEnrolment(ctx.db, programme, enrolment);
 }
 
 export async function resetTrainingModule(ctx: AppContext, principal: Principal, programmeId: string, moduleKey: string) {
-  const { programme, enrolment } = await ownEnrolment(ctx.db, principal, programmeId);
+  const { programme, enrolment } = await ownTrainingModule(ctx, principal, programmeId, moduleKey);
   await ctx.db
     .delete(trainingCompletions)
     .where(and(eq(trainingCompletions.enrolmentId, enrolment.id), eq(trainingCompletions.moduleKey, moduleKey)));

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SessionInfo } from "../../../contracts/auth.js";
 import {
   ApplicationPage,
+  ApplicationQueued,
   ApplicationSubmit,
   InvitationAccept,
   InvitationInfo,
@@ -88,22 +89,27 @@ export async function publicEnrolmentRoutes(app: TypedApp, ctx: AppContext) {
     "/apply/:slug",
     {
       // Anonymous applicants have no session to forge; signed-in ones are checked for CSRF as usual.
+      config: { limit: "credentials" },
       schema: {
         tags,
         summary: "Apply to a programme while it takes applications (creates your account if you give one)",
+        description:
+          "Signed in: 201 with your enrolment. Not signed in, with `account`: 202 `check_email`, the same answer whether or not " +
+          "the address has an account; the email that follows is a receipt (new account) or a note to sign in and apply.",
         security: [],
         params: SlugParams,
         body: ApplicationSubmit,
-        response: { 201: EnrolmentWithSession, ...errorResponses },
+        response: { 201: EnrolmentWithSession, 202: ApplicationQueued, ...errorResponses },
       },
     },
     async (req, reply) => {
       const result = await applyToProgramme(ctx, req.principal, req.params.slug, req.body);
-      const session = result.createdAccount
-        ? await startBrowserSession(ctx, ctx.db, reply, result.userId, req.headers["user-agent"])
-        : null;
+      if (result.queued) {
+        req.log.info("application without an account queued");
+        return reply.code(202).send({ status: "check_email" as const, email: result.email });
+      }
       req.log.info({ programmeId: result.programme.id, enrolmentId: result.enrolment.id }, "application received");
-      return reply.code(201).send(await respond(result.userId, result.enrolment, result.programme, session));
+      return reply.code(201).send(await respond(result.userId, result.enrolment, result.programme, null));
     },
   );
 
@@ -124,6 +130,7 @@ export async function publicEnrolmentRoutes(app: TypedApp, ctx: AppContext) {
   app.post(
     "/invitations/:token/accept",
     {
+      config: { limit: "credentials" },
       schema: {
         tags,
         summary: "Accept an invitation: answer the intake form and take the place (the link works once)",

@@ -1,4 +1,4 @@
-import { hashPassword } from "../../platform/auth/passwords.js";
+import { hashNewPassword } from "../../platform/auth/passwords.js";
 import { type Db, isUniqueViolation } from "../../platform/db.js";
 import { conflict } from "../../platform/errors.js";
 import { findUserByEmail, insertUser, type UserRow } from "../accounts/repository.js";
@@ -17,7 +17,7 @@ export async function createUser(db: Db, input: { email: string; name: string; p
       issues: [{ path: ["email"], message: "Already has an account" }],
     });
   }
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, input);
   try {
     return await insertUser(db, { email: input.email, name: input.name, passwordHash, isAdmin: input.isAdmin });
   } catch (err) {

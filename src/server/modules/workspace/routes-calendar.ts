@@ -50,6 +50,7 @@ export async function calendarFeedRoutes(app: TypedApp, ctx: AppContext) {
     "/calendar/:token.ics",
     {
       logLevel: "warn",
+      config: { limit: "feed" },
       schema: { tags, summary: "A calendar feed (iCalendar), read by calendar apps", params: CalendarFeedParams },
     },
     async (req, reply) => {

@@ -65,7 +65,7 @@ async function fromBearer(ctx: AppContext, authorization: string): Promise<Princ
   if (!found) throw unauthenticated("This API token is unknown, expired or revoked.");
   const { token, user } = found;
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchApiToken(ctx.db, token.id);
-  return { user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin }, via: "token" };
+  return { user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin }, via: "token", tokenId: token.id };
 }
 
 export function requireUser(req: FastifyRequest): Principal {

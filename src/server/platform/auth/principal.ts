@@ -2,6 +2,8 @@ export type Principal = {
   user: { id: string; email: string; name: string; isAdmin: boolean };
   via: "session" | "token";
   sessionId?: string;
+  /** The API token's id, when via is "token". */
+  tokenId?: string;
   csrfToken?: string;
   sessionExpiresAt?: Date;
 };

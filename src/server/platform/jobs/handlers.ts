@@ -1,7 +1,10 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { sendPasswordReset } from "../../modules/accounts/password-reset.js";
 import { pruneExpired } from "../../modules/accounts/repository.js";
+import { users } from "../../modules/accounts/tables.js";
 import { alertJobs, alertSchedules } from "../../modules/alerts/jobs.js";
 import { coachingJobs, coachingSchedules } from "../../modules/coaching/jobs.js";
+import { type AnonymousApplication, completeAnonymousApplication } from "../../modules/enrolment/apply.js";
 import { growthJobs, growthSchedules } from "../../modules/growth/jobs.js";
 import { expireRequestsJob } from "../../modules/self-match/expire-requests.js";
 import { supportJobs, supportSchedules } from "../../modules/support/jobs.js";
@@ -16,7 +19,28 @@ export function jobHandlers(ctx: AppContext): JobHandlers {
   return {
     // Mail goes through the queue so a slow or failing SMTP server never fails a request,
     // and retries with backoff. Payloads can hold one-time links: cleared once handled.
-    "mail.send": { run: (payload) => ctx.mailer.send(payload as MailMessage), sensitive: true },
+    "mail.send": {
+      async run(payload, job) {
+        const message = payload as MailMessage;
+        // The log names the account (when the address has one) and the job, not the address.
+        const [user] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, message.to)).limit(1);
+        try {
+          await ctx.mailer.send(message, { userId: user?.id, jobId: job.id });
+          ctx.metrics?.mail.inc({ outcome: "sent" });
+        } catch (err) {
+          ctx.metrics?.mail.inc({ outcome: "failed" });
+          throw err;
+        }
+      },
+      sensitive: true,
+    },
+    // Queued by every reset request, known address or not; sends the link when there is an account.
+    "account.password-reset": { run: (payload) => sendPasswordReset(ctx, (payload as { email: string }).email), sensitive: true },
+    // Applications sent without signing in: the account and application, or a note to sign in first.
+    "enrolment.anonymous-application": {
+      run: (payload) => completeAnonymousApplication(ctx, payload as AnonymousApplication),
+      sensitive: true,
+    },
     "maintenance.prune": {
       async run() {
         await pruneExpired(ctx.db);

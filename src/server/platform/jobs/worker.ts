@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { type Db, queryRows } from "../db.js";
+import { safeErrorMessage } from "../safe-errors.js";
 import { jobs } from "./tables.js";
 
 export type JobHandler = {
-  run(payload: unknown): Promise<void>;
+  run(payload: unknown, job: { id: number; attempt: number }): Promise<void>;
   /** Clear the payload once done, because it holds something secret (e.g. a one-time link). */
   sensitive?: boolean;
 };
@@ -35,6 +36,8 @@ export class JobWorker {
     private readonly handlers: JobHandlers,
     private readonly logger: Logger,
     private readonly pollMs = 1000,
+    /** Told how each attempt ended (metrics). */
+    private readonly onFinished: (job: string, outcome: "done" | "retry" | "failed") => void = () => {},
   ) {}
 
   start() {
@@ -94,7 +97,8 @@ export class JobWorker {
     const log = this.logger.child({ jobId: job.id, job: job.name, attempt: job.attempts });
     try {
       if (!handler) throw new Error(`no handler registered for job "${job.name}"`);
-      await handler.run(job.payload);
+      // bigserial ids arrive as strings from node-postgres and as numbers from PGlite.
+      await handler.run(job.payload, { id: Number(job.id), attempt: Number(job.attempts) });
       await this.db
         .update(jobs)
         .set({
@@ -106,8 +110,9 @@ export class JobWorker {
         })
         .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.id)));
       log.debug("job done");
+      this.onFinished(job.name, "done");
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = safeErrorMessage(err);
       const final = job.attempts >= job.max_attempts;
       await this.db
         .update(jobs)
@@ -121,6 +126,7 @@ export class JobWorker {
         })
         .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.id)));
       log.warn({ error: message, final }, final ? "job failed for good" : "job failed, will retry");
+      this.onFinished(job.name, final ? "failed" : "retry");
     }
   }
 }

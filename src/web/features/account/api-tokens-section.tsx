@@ -76,7 +76,8 @@ export function ApiTokensSection() {
       </div>
       <p>
         Scripts and the <code>grove</code> command line use a token to act as you. Send it as <code>Authorization: Bearer …</code>. See the{" "}
-        <a href="/api/docs">API reference</a>.
+        <a href="/api/docs">API reference</a>. A token cannot create other tokens or change your password, and resetting your password or
+        signing out everywhere revokes every token.
       </p>
 
       {created ? (

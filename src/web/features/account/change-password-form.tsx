@@ -52,7 +52,7 @@ export function ChangePasswordForm() {
       <div role="status" className="flash-region">
         {done ? (
           <div className="notice notice--success" tabIndex={-1} ref={doneRef}>
-            <p>Your password has been changed. Use the new one next time you sign in.</p>
+            <p>Your password has been changed and your other sessions have ended. Use the new one next time you sign in.</p>
           </div>
         ) : null}
       </div>
@@ -74,7 +74,7 @@ export function ChangePasswordForm() {
           value={newPassword}
           onChange={setNewPassword}
           error={errors.fields.newPassword}
-          hint="At least 10 characters."
+          hint="At least 10 characters, not a common password and not your email or name."
           autoComplete="new-password"
         />
         <TextField

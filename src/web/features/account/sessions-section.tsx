@@ -8,8 +8,8 @@ export function SessionsSection() {
     <section aria-labelledby="sessions-title" className="card">
       <h2 id="sessions-title">Signing out</h2>
       <p>
-        Signing out everywhere ends your sessions on every device and browser, including this one. Use it if you signed in on a shared
-        computer or lost a device. API tokens keep working; revoke them above.
+        Signing out everywhere ends your sessions on every device and browser, including this one, and revokes all your API tokens. Use it
+        if you signed in on a shared computer, lost a device, or think someone else has used your account.
       </p>
       {error ? (
         <p className="notice notice--error" role="alert">

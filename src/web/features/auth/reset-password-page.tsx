@@ -30,7 +30,10 @@ export function ResetPasswordPage() {
   const mutation = useMutation({
     mutationFn: confirmPasswordReset,
     onSuccess: async () => {
-      setFlash("Your password has been changed. Sign in with the new one.", "/sign-in");
+      setFlash(
+        "Your password has been changed. Every session has ended and your API tokens are revoked. Sign in with the new one.",
+        "/sign-in",
+      );
       await navigate({ to: "/sign-in", replace: true });
     },
     onError: (error) => {
@@ -79,7 +82,7 @@ export function ResetPasswordPage() {
           value={password}
           onChange={setPassword}
           error={errors.fields.password}
-          hint="At least 10 characters."
+          hint="At least 10 characters, not a common password and not your email or name."
           autoComplete="new-password"
           required
         />

@@ -50,7 +50,7 @@ export function AccountFields({ idPrefix, value, onChange, errors, fixedEmail }:
         onChange={set("password")}
         error={errors["account.password"]}
         autoComplete="new-password"
-        hint="At least 10 characters. A few unrelated words make a strong one."
+        hint="At least 10 characters, not a common password and not your email or name. A few unrelated words make a strong one."
       />
     </>
   );

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { NewAccount } from "../../../contracts/enrolment";
 import { ErrorState } from "../../components/error-state";
 import { ErrorSummary, type FieldTargets } from "../../components/error-summary";
@@ -152,12 +152,17 @@ function ApplicationForm({ page, signedIn, previous }: { page: ApplicationPage; 
     ),
   );
   const [account, setAccount] = useState<AccountDraft>({ name: "", email: "", password: "" });
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const form = forms.find((f) => f.role === role);
   const questions = form?.questions ?? [];
 
   const mutation = useMutation({
     mutationFn: (body: Parameters<typeof submitApplication>[1]) => submitApplication(programme.slug, body),
     onSuccess: async (result) => {
+      if ("status" in result) {
+        setSentTo(result.email);
+        return;
+      }
       if (result.session) storeSession(queryClient, result.session);
       await queryClient.invalidateQueries({ queryKey: programmeKeys.all });
       const path = `/programmes/${programme.id}/my-enrolment`;
@@ -196,6 +201,8 @@ function ApplicationForm({ page, signedIn, previous }: { page: ApplicationPage; 
 
   const alreadyApplied = isApiError(mutation.error, "already_applied");
   const signInPath = `/apply/${programme.slug}`;
+
+  if (sentTo) return <CheckYourEmail email={sentTo} programme={programme} />;
 
   return (
     <section aria-labelledby="apply-form-title" className="card">
@@ -258,6 +265,35 @@ function ApplicationForm({ page, signedIn, previous }: { page: ApplicationPage; 
           Send application
         </SubmitButton>
       </form>
+    </section>
+  );
+}
+
+/**
+ * After applying without signing in. The server answers the same whether or not the
+ * address already had an account (so nobody can use the form to find out), and the
+ * email says which: a receipt for a new account, or a note to sign in and apply.
+ */
+function CheckYourEmail({ email, programme }: { email: string; programme: ApplicationPage["programme"] }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <section aria-labelledby="apply-sent-title" className="card" role="status">
+      <h2 id="apply-sent-title" tabIndex={-1} ref={headingRef}>
+        Check your email
+      </h2>
+      <p>
+        We are sending an email to <strong>{email}</strong> about your application to “{programme.name}”.
+      </p>
+      <p>
+        If this address is new to Grove, your account is ready in a moment: sign in with it and the password you just chose to follow your
+        application and start onboarding. If the address already has an account, the email explains how to sign in and apply.
+      </p>
+      <p>
+        <Link to="/sign-in" search={{ redirect: `/programmes/${programme.id}/my-enrolment` }} className="button button--primary">
+          Sign in
+        </Link>
+      </p>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { SessionInfo } from "../../../contracts/auth";
 import type {
   ApplicationPage as ApplicationPageSchema,
+  ApplicationQueued as ApplicationQueuedSchema,
   ApplicationSubmit,
   EnrolmentStatus,
   InvitationAccept,
@@ -19,6 +20,8 @@ export type OwnEnrolment = z.infer<typeof OwnEnrolmentSchema>;
 export type EnrolmentStatusName = z.infer<typeof EnrolmentStatus>;
 export type IntakeRoleName = z.infer<typeof IntakeRole>;
 export type EnrolmentWithSession = { enrolment: OwnEnrolment; session: z.infer<typeof SessionInfo> | null };
+/** An application sent without signing in: an email follows, whether or not the address had an account. */
+export type ApplicationQueued = z.infer<typeof ApplicationQueuedSchema>;
 
 const id = encodeURIComponent;
 
@@ -36,7 +39,7 @@ export const applicationPageQuery = (slug: string) =>
   });
 
 export const submitApplication = (slug: string, body: z.input<typeof ApplicationSubmit>) =>
-  api<EnrolmentWithSession>(`/api/apply/${id(slug)}`, { method: "POST", body });
+  api<EnrolmentWithSession | ApplicationQueued>(`/api/apply/${id(slug)}`, { method: "POST", body });
 
 export const invitationQuery = (token: string) =>
   queryOptions({

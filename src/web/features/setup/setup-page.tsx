@@ -97,7 +97,7 @@ export function SetupPage() {
           value={password}
           onChange={setPassword}
           error={errors.fields.password}
-          hint="At least 10 characters. A few unrelated words make a strong, memorable password."
+          hint="At least 10 characters, not a common password and not your email or name. A few unrelated words make a strong, memorable one."
           autoComplete="new-password"
           required
         />

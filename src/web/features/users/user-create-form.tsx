@@ -84,7 +84,7 @@ export function UserCreateForm() {
           value={password}
           onChange={setPassword}
           error={errors.fields.password}
-          hint="At least 10 characters."
+          hint="At least 10 characters, not a common password and not their email or name."
           autoComplete="new-password"
         />
         <CheckboxField
