@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// The `grove` command. Grove runs its TypeScript sources directly through tsx, so a
-// clone needs no separate compile step.
-import { register } from "tsx/esm/api";
+// The `grove` command: the compiled build in dist/server (`npm run build`, which `npm install`
+// runs). Plain JavaScript — nothing is transpiled at run time.
+import fs from "node:fs";
 
-register();
-await import("../src/cli/main.ts");
+const entry = new URL("../dist/server/grove.js", import.meta.url);
+if (!fs.existsSync(entry)) {
+  console.error("grove: Grove is not built yet (dist/server is missing). Run `npm run build`, or `npm start`, which builds first.");
+  process.exit(1);
+}
+await import(entry.href);

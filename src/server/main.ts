@@ -10,6 +10,7 @@ import { JobWorker } from "./platform/jobs/worker.js";
 import { createLogger } from "./platform/logger.js";
 import { createMailer } from "./platform/mail.js";
 import { createMetrics } from "./platform/metrics.js";
+import { startOperatorSocket } from "./platform/operator-socket.js";
 import { GROVE_VERSION } from "./platform/version.js";
 
 export type RunningGrove = { app: GroveApp; ctx: AppContext; url: string; worker?: JobWorker; close(): Promise<void> };
@@ -28,7 +29,8 @@ export async function openConfiguredDatabase(config: Config, logger?: Logger): P
   }
   const lock = lockDataDir(config.dataDir);
   try {
-    return { database: await openDatabase({ driver: "pglite", dataDir: `${config.dataDir}/db` }), lock };
+    const memory = { sharedBuffers: config.pgliteSharedBuffers };
+    return { database: await openDatabase({ driver: "pglite", dataDir: `${config.dataDir}/db`, memory }), lock };
   } catch (err) {
     lock.release();
     throw err;
@@ -63,6 +65,11 @@ export async function startGrove(config: Config, options: { serveWeb?: boolean; 
     const address = await app.listen({ port: config.port, host: config.host });
     worker?.start();
     const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+    // Lets `grove status` and `grove backup` reach us while we hold the embedded database.
+    const operator =
+      database.driver === "pglite"
+        ? await startOperatorSocket({ dataDir: config.dataDir, database, logger, version: GROVE_VERSION, url, startedAt: ctx.startedAt })
+        : undefined;
     logger.info(
       { url, driver: database.driver, dataDir: database.driver === "pglite" ? config.dataDir : undefined },
       `Grove ${GROVE_VERSION} is ready`,
@@ -77,6 +84,7 @@ export async function startGrove(config: Config, options: { serveWeb?: boolean; 
       close() {
         closing ??= (async () => {
           timers?.stop();
+          await operator?.close();
           await running.close(); // stops accepting, lets in-flight requests finish
           await worker?.stop();
           mailer.close();

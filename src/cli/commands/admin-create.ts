@@ -1,5 +1,4 @@
 import { createInterface } from "node:readline/promises";
-import type { Command } from "commander";
 import { z } from "zod";
 import { UserCreate } from "../../contracts/users.js";
 import { openConfiguredDatabase } from "../../server/main.js";
@@ -18,30 +17,23 @@ async function promptPassword(): Promise<string> {
   }
 }
 
-export function registerAdminCreate(program: Command) {
-  const admin = program.command("admin").description("manage instance admins");
-  admin
-    .command("create")
-    .description("create an instance admin account (password from GROVE_ADMIN_PASSWORD or a prompt)")
-    .requiredOption("--email <email>", "the admin's email address")
-    .requiredOption("--name <name>", "the admin's full name")
-    .action(async (opts: { email: string; name: string }) => {
-      try {
-        const parsed = UserCreate.safeParse({ email: opts.email, name: opts.name, password: await promptPassword(), isAdmin: true });
-        if (!parsed.success) {
-          throw new CliError(`Cannot create the admin:\n${z.prettifyError(parsed.error)}`);
-        }
-        const { database, lock } = await openConfiguredDatabase(loadConfig());
-        try {
-          await database.migrate();
-          const user = await createUser(database.db, parsed.data);
-          console.log(`Created instance admin ${user.email}. Sign in at your Grove address.`);
-        } finally {
-          await database.close();
-          lock?.release();
-        }
-      } catch (err) {
-        reportFailure(err);
-      }
-    });
+/** `grove admin create --email E --name N`: an instance admin, password from GROVE_ADMIN_PASSWORD or a prompt. */
+export async function run(opts: { email: string; name: string }) {
+  try {
+    const parsed = UserCreate.safeParse({ email: opts.email, name: opts.name, password: await promptPassword(), isAdmin: true });
+    if (!parsed.success) {
+      throw new CliError(`Cannot create the admin:\n${z.prettifyError(parsed.error)}`);
+    }
+    const { database, lock } = await openConfiguredDatabase(loadConfig());
+    try {
+      await database.migrate();
+      const user = await createUser(database.db, parsed.data);
+      console.log(`Created instance admin ${user.email}. Sign in at your Grove address.`);
+    } finally {
+      await database.close();
+      lock?.release();
+    }
+  } catch (err) {
+    reportFailure(err);
+  }
 }

@@ -1,4 +1,3 @@
-import type { Command } from "commander";
 import { type CoachingDemoLoaded, loadCoachingDemo } from "../../server/modules/demo/load-coaching-demo.js";
 import { type DemoLoaded, loadDemo } from "../../server/modules/demo/load-demo.js";
 import { reportFailure } from "../fail.js";
@@ -28,23 +27,18 @@ export const coachingDemoSummary = (d: CoachingDemoLoaded) => {
   );
 };
 
-export function registerDemo(program: Command) {
-  program
-    .command("demo")
-    .description("create a mentoring and a coaching programme filled with fictional people, to try Grove out (run again for more)")
-    .option("--as <email>", "the coordinator who owns them (default: the first instance admin)")
-    .action(async (opts: { as?: string }) => {
-      try {
-        const lines = await withDatabase(async (ctx) => {
-          const coordinator = await actingPrincipal(ctx, opts.as);
-          const mentoring = await loadDemo(ctx, coordinator);
-          const coaching = await loadCoachingDemo(ctx, coordinator);
-          const url = (id: string) => `${ctx.config.baseUrl}/programmes/${id}`;
-          return [url(mentoring.programmeId), demoSummary(mentoring), url(coaching.programmeId), coachingDemoSummary(coaching)];
-        });
-        for (const line of lines) console.log(line);
-      } catch (err) {
-        reportFailure(err);
-      }
+/** `grove demo [--as EMAIL]`: a mentoring and a coaching programme of fictional people to try Grove with. */
+export async function run(opts: { as?: string }) {
+  try {
+    const lines = await withDatabase(async (ctx) => {
+      const coordinator = await actingPrincipal(ctx, opts.as);
+      const mentoring = await loadDemo(ctx, coordinator);
+      const coaching = await loadCoachingDemo(ctx, coordinator);
+      const url = (id: string) => `${ctx.config.baseUrl}/programmes/${id}`;
+      return [url(mentoring.programmeId), demoSummary(mentoring), url(coaching.programmeId), coachingDemoSummary(coaching)];
     });
+    for (const line of lines) console.log(line);
+  } catch (err) {
+    reportFailure(err);
+  }
 }

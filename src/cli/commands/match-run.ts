@@ -1,4 +1,3 @@
-import type { Command } from "commander";
 import { publishRound } from "../../server/modules/matching/publish-round.js";
 import { readRound } from "../../server/modules/matching/read-round.js";
 import { runMatchingRound } from "../../server/modules/matching/run-round.js";
@@ -47,36 +46,26 @@ export function runSummary(o: RunOutput): string {
   return `${out.join("\n")}\n`;
 }
 
-/** Adds `match run --programme SLUG [--publish] [--json]`, creating the `match` command or reusing it. */
-export function registerMatchRun(program: Command): void {
-  const match = program.commands.find((c) => c.name() === "match") ?? program.command("match").description("run the matching engine");
-  match
-    .command("run")
-    .description("run a matching round over a programme's approved pool and print its summary (a draft unless --publish)")
-    .requiredOption("--programme <slug>", "the programme's slug, as in its URL")
-    .option("--publish", "publish the round at once: create the pairs and email everyone in it")
-    .option("--json", "print the round (and what publishing did) as JSON")
-    .option("--as <email>", "act as this coordinator (default: the first instance admin)")
-    .action(async (opts: { programme: string; publish?: boolean; json?: boolean; as?: string }) => {
-      try {
-        const output = await withDatabase(async (ctx): Promise<RunOutput> => {
-          const found = await findProgrammeBySlug(ctx.db, opts.programme);
-          if (!found) throw new CliError(`There is no programme with the slug "${opts.programme}".`);
-          const principal = await actingPrincipal(ctx, opts.as);
-          const { programme } = await loadProgrammeFor(ctx.db, principal, found.id, "manage");
-          const ran = await runMatchingRound(ctx, principal, programme.id, {});
-          const published = opts.publish ? await publishRound(ctx, principal, programme, ran.id) : undefined;
-          const round = await readRound(ctx.db, programme, ran.id, { limit: 500, offset: 0 });
-          return {
-            programme: { name: programme.name, slug: programme.slug },
-            round,
-            published,
-            url: `${ctx.config.baseUrl}/programmes/${programme.id}/matching/${ran.id}`,
-          };
-        });
-        process.stdout.write(opts.json ? `${JSON.stringify(output, null, 2)}\n` : runSummary(output));
-      } catch (err) {
-        reportFailure(err);
-      }
+/** `grove match run --programme SLUG [--publish] [--json] [--as EMAIL]`. */
+export async function run(opts: { programme: string; publish?: boolean; json?: boolean; as?: string }) {
+  try {
+    const output = await withDatabase(async (ctx): Promise<RunOutput> => {
+      const found = await findProgrammeBySlug(ctx.db, opts.programme);
+      if (!found) throw new CliError(`There is no programme with the slug "${opts.programme}".`);
+      const principal = await actingPrincipal(ctx, opts.as);
+      const { programme } = await loadProgrammeFor(ctx.db, principal, found.id, "manage");
+      const ran = await runMatchingRound(ctx, principal, programme.id, {});
+      const published = opts.publish ? await publishRound(ctx, principal, programme, ran.id) : undefined;
+      const round = await readRound(ctx.db, programme, ran.id, { limit: 500, offset: 0 });
+      return {
+        programme: { name: programme.name, slug: programme.slug },
+        round,
+        published,
+        url: `${ctx.config.baseUrl}/programmes/${programme.id}/matching/${ran.id}`,
+      };
     });
+    process.stdout.write(opts.json ? `${JSON.stringify(output, null, 2)}\n` : runSummary(output));
+  } catch (err) {
+    reportFailure(err);
+  }
 }

@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import type { Command } from "commander";
 import { packProblem } from "../../core/matching/pack-problem.js";
 import { solveMatching } from "../../core/matching/solve.js";
 import { summarizeSolution } from "../../core/matching/summarize-solution.js";
@@ -52,28 +51,18 @@ export function runMatchSolve(
   return { stdout: `${out.join("\n")}\n`, stderr: "", exitCode: 0 };
 }
 
-/** Adds `match solve <PROBLEM.json> [--json]`, creating the `match` command or reusing it. */
-export function registerMatchSolve(program: Command): void {
-  const match =
-    program.commands.find((c) => c.name() === "match") ??
-    program.command("match").description("run the matching engine outside the server");
-  match
-    .command("solve")
-    .argument("<PROBLEM.json>", "problem file: mentees, mentors (id, capacity), edges [mentee, mentor, score]")
-    .description("find the assignment that matches the most mentees with the highest total score")
-    .option("--json", "print the full result as JSON")
-    .action(async (file: string, opts: { json?: boolean }) => {
-      let text: string;
-      try {
-        text = await readFile(file, "utf8");
-      } catch (err) {
-        process.stderr.write(`grove match solve: cannot read ${file}: ${(err as Error).message}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      const result = runMatchSolve(text, { json: opts.json === true, source: file });
-      process.stdout.write(result.stdout);
-      process.stderr.write(result.stderr);
-      process.exitCode = result.exitCode;
-    });
+/** `grove match solve PROBLEM.json [--json]`: reads the file, prints the result. */
+export async function run(file: string, opts: { json?: boolean }) {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    process.stderr.write(`grove match solve: cannot read ${file}: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const result = runMatchSolve(text, { json: opts.json === true, source: file });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
 }

@@ -42,6 +42,10 @@ const EnvSchema = z.object({
   GROVE_RATE_LIMIT_API: perMinute.default(1200),
   GROVE_RATE_LIMIT_FEED: perMinute.default(30),
   GROVE_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (it is a bearer secret)").optional(),
+  GROVE_PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, "must be a size such as 16MB or 128MB")
+    .default("16MB"),
 });
 
 export type Config = {
@@ -58,6 +62,8 @@ export type Config = {
   jobsEnabled: boolean;
   jobsPollMs: number;
   trustProxy: boolean;
+  /** PGlite's shared_buffers (see platform/pglite.ts): most of an idle embedded server's memory. */
+  pgliteSharedBuffers: string;
   /** Cookies get the Secure flag when Grove is served over https. */
   secureCookies: boolean;
   /** PostgreSQL connections this process may open at once. */
@@ -107,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEnabled: e.GROVE_JOBS === "on",
     jobsPollMs: e.GROVE_JOBS_POLL_MS,
     trustProxy: e.GROVE_TRUST_PROXY === "true",
+    pgliteSharedBuffers: e.GROVE_PGLITE_SHARED_BUFFERS,
     secureCookies: baseUrl.startsWith("https://"),
     dbPoolSize: e.GROVE_DB_POOL_SIZE,
     dbConnectTimeoutMs: e.GROVE_DB_CONNECT_TIMEOUT_MS,

@@ -1,7 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -10,6 +8,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "../schema.js";
+import { migrationsFolder } from "./install-paths.js";
+import { dumpCluster, openPglite, type PgliteMemory } from "./pglite.js";
 
 export type Schema = typeof schema;
 /** The drizzle database, whichever driver is underneath: same schema, same queries. */
@@ -25,9 +25,10 @@ export type Database = {
   close(): Promise<void>;
   /** Connections of the PostgreSQL pool (PGlite has one, always open): for metrics. */
   poolStats(): { total: number; idle: number; waiting: number };
+  /** PGlite only: a consistent gzipped tarball of the whole cluster, taken while it stays open (`grove backup`). */
+  dumpCluster?(): Promise<Blob>;
 };
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
 
 /** Any number bigger than the pid range; the key the migration advisory lock is held on. */
 const MIGRATION_LOCK_KEY = 74_726_853;
@@ -42,7 +43,7 @@ export type DatabaseOptions =
       /** Told about errors on idle pooled connections (the server restarted, the network dropped). */
       onPoolError?: (err: Error) => void;
     }
-  | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob };
+  | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob; memory?: PgliteMemory };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.driver === "postgres") {
@@ -74,9 +75,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
-  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-  await client.waitReady;
+  const client = await openPglite(options);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -84,6 +83,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     close: () => client.close(),
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    dumpCluster: () => dumpCluster(client),
   };
 }
 

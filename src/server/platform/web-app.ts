@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import { sendNotFound } from "./http-errors.js";
+import { webDist } from "./install-paths.js";
 
 /**
  * A missing asset gets a 404; any other path is a page. Only real file extensions count:
@@ -12,7 +12,6 @@ import { sendNotFound } from "./http-errors.js";
 const looksLikeAFile = (pathname: string) =>
   /\.(m?js|css|map|json|svg|png|jpe?g|gif|ico|webp|avif|woff2?|ttf|txt|xml|webmanifest|html)$/i.test(pathname);
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../dist/web");
 
 /**
  * Serves the built SPA. Hashed assets are cached for a year; index.html never, so a new
@@ -21,15 +20,15 @@ export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
  */
 export async function registerWebApp(app: FastifyInstance, root = webDist): Promise<boolean> {
   if (!fs.existsSync(path.join(root, "index.html"))) {
-    app.log.warn(`web app not built (${root} is missing): run "npm run build:web"`);
+    app.log.warn(`web app not built (${root} is missing): run "npm run build"`);
     return false;
   }
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
     index: false,
-    setHeaders(res, filePath) {
-      res.setHeader(
+    setHeaders(reply, filePath) {
+      reply.header(
         "cache-control",
         filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
       );
