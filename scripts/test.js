@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // `npm test`: every tier (unit, integration, browser) in one run. Integration tests use
-// PGlite, or PostgreSQL when DATABASE_URL is set. Browser tests need Debian's Chromium;
-// when it is missing we install it where we can (root with apt-get) and otherwise say
-// exactly how, instead of failing obscurely halfway through.
+// PGlite, or PostgreSQL when DATABASE_URL is set. Tests of real `grove` processes and the
+// browser tests run the compiled build, so it is rebuilt first when its sources changed.
+// Browser tests need Debian's Chromium; when it is missing we install it where we can (root
+// with apt-get) and otherwise say exactly how, instead of failing obscurely halfway through.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { register } from "tsx/esm/api";
+import { ensureBuilt } from "./build.js";
 
 const CHROMIUM = process.env.GROVE_CHROMIUM ?? "/usr/bin/chromium";
 const args = process.argv.slice(2);
+const skipBrowsers = process.env.GROVE_SKIP_BROWSER_TESTS === "1";
 
 function ensureChromium() {
-  if (fs.existsSync(CHROMIUM) || process.env.GROVE_SKIP_BROWSER_TESTS === "1") return;
+  if (fs.existsSync(CHROMIUM) || skipBrowsers) return;
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (isRoot && hasApt) {
@@ -32,13 +34,13 @@ function ensureChromium() {
 }
 
 ensureChromium();
-if (process.env.GROVE_SKIP_BROWSER_TESTS !== "1") {
-  // The browser tests drive the real server, which serves the built web app.
-  register();
-  const { ensureWebBuilt } = await import("../src/server/platform/web-build.ts");
-  await ensureWebBuilt((m) => console.log(m));
+try {
+  await ensureBuilt({ only: skipBrowsers ? ["server", "cluster"] : ["server", "web", "cluster"] });
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
 }
 
-const projects = process.env.GROVE_SKIP_BROWSER_TESTS === "1" ? ["--project", "unit", "--project", "integration"] : [];
+const projects = skipBrowsers ? ["--project", "unit", "--project", "integration"] : [];
 const result = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...projects, ...args], { stdio: "inherit" });
 process.exit(result.status ?? 1);

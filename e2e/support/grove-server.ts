@@ -81,7 +81,7 @@ async function freePort(): Promise<number> {
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  // A first start may build the web app and initialise the embedded database.
+  // The server runs the compiled build (the e2e global setup builds what is stale); a new data directory is unpacked from the build's template.
   const deadline = Date.now() + 170_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {

@@ -1,40 +1,14 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../../server/platform/db.js";
-import { childEnv, cleanUpGroves, migratedDataDir, PROCESS_ADMIN, repoRoot, runGrove } from "../../server/test-support/spawn-grove.js";
+import { cleanUpGroves, migratedDataDir, PROCESS_ADMIN, runGrove } from "../../server/test-support/spawn-grove.js";
 
 afterAll(cleanUpGroves);
 
-const command = fileURLToPath(new URL("./demo.ts", import.meta.url));
-// A stand-in for the real CLI entry until main.ts registers the command: a fresh program with `demo` only.
-const script = `
-  const { Command } = await import("commander");
-  const { registerDemo } = await import(${JSON.stringify(command)});
-  const program = new Command().name("grove");
-  registerDemo(program);
-  await program.parseAsync(process.argv.slice(1), { from: "user" });
-`;
-
 let dataDir: string;
 
-/** Runs `grove demo …` in a child process on the test's PGlite data directory. */
-function demo(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, "--", "demo", ...args], {
-    cwd: repoRoot,
-    env: childEnv({ GROVE_DATA_DIR: dataDir, GROVE_BASE_URL: "https://grove.example.org" }),
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c) => {
-    stdout += c;
-  });
-  child.stderr.on("data", (c) => {
-    stderr += c;
-  });
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-}
+/** Runs the real `grove demo …` (the compiled CLI) on the test's PGlite data directory. */
+const demo = (...args: string[]) => runGrove(["demo", ...args], { GROVE_DATA_DIR: dataDir, GROVE_BASE_URL: "https://grove.example.org" });
 
 beforeAll(async () => {
   dataDir = await migratedDataDir();

@@ -14,11 +14,7 @@ export const groups: Record<string, string> = {
 export const commands: CommandSpec[] = [
   {
     name: "serve",
-    define: (c) =>
-      c
-        .description("migrate the database and serve the API and web app (PORT, default 3000)")
-        // Kept so scripts written for the old first-start build keep working; the build is `npm run build` now.
-        .option("--no-build", "(no effect: the web app is built by `npm run build`)"),
+    define: (c) => c.description("migrate the database and serve the API and web app (PORT, default 3000)"),
     load: () => import("./serve.js"),
   },
   {

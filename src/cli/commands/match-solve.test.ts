@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { cleanUpGroves, runGrove } from "../../server/test-support/spawn-grove.js";
 import { runMatchSolve } from "./match-solve.js";
 
 const example = JSON.stringify({
@@ -62,31 +61,26 @@ describe("runMatchSolve", () => {
 
 describe("grove match solve (child process)", () => {
   const dir = mkdtempSync(join(tmpdir(), "grove-match-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const command = fileURLToPath(new URL("./match-solve.ts", import.meta.url));
-  // A stand-in for the real CLI entry: registers the command on a fresh program and runs it.
-  const script = `
-    const { Command } = await import("commander");
-    const { registerMatchSolve } = await import(${JSON.stringify(command)});
-    const program = new Command().name("grove").exitOverride();
-    registerMatchSolve(program);
-    await program.parseAsync(process.argv.slice(1), { from: "user" });
-  `;
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, "--", ...args], {
-      encoding: "utf8",
-    });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await cleanUpGroves();
+  });
+  /** The real `grove` command, from the compiled build. */
+  const run = async (...args: string[]) => {
+    const res = await runGrove(args);
+    return { status: res.code, stdout: res.stdout, stderr: res.stderr };
+  };
 
-  it("solves a file end to end", () => {
+  it("solves a file end to end", async () => {
     const file = join(dir, "problem.json");
     writeFileSync(file, example);
-    const result = run("match", "solve", file, "--json");
+    const result = await run("match", "solve", file, "--json");
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).matched).toBe(2);
   });
 
-  it("fails with a message and exit code 1 on a duplicate edge or a missing file", () => {
+  it("fails with a message and exit code 1 on a duplicate edge or a missing file", async () => {
     const file = join(dir, "duplicate.json");
     writeFileSync(
       file,
@@ -99,10 +93,10 @@ describe("grove match solve (child process)", () => {
         ],
       }),
     );
-    const duplicate = run("match", "solve", file);
+    const duplicate = await run("match", "solve", file);
     expect(duplicate.status).toBe(1);
     expect(duplicate.stderr).toContain("edges[1] repeats the pair (0, 0) already given at edges[0]");
-    const missing = run("match", "solve", join(dir, "nope.json"));
+    const missing = await run("match", "solve", join(dir, "nope.json"));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/cannot read .*nope\.json/);
   });

@@ -13,7 +13,7 @@ const packageVersion = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.
 describe("invalid configuration stops `grove serve` with a plain message", () => {
   it("rejects PORT=abc, naming PORT", async () => {
     const { dir } = tempDir("grove-config-");
-    const res = await runGrove(["serve", "--no-build"], { PORT: "abc", GROVE_DATA_DIR: dir }, { timeoutMs: 30_000 });
+    const res = await runGrove(["serve"], { PORT: "abc", GROVE_DATA_DIR: dir }, { timeoutMs: 30_000 });
     expect(res.code, res.output).toBe(1);
     expect(res.stderr).toMatch(/PORT: must be a number/);
     expect(res.stderr).toContain('"abc"');
@@ -23,7 +23,7 @@ describe("invalid configuration stops `grove serve` with a plain message", () =>
 
   it("rejects DATABASE_URL=mysql://x, naming DATABASE_URL", async () => {
     const { dir } = tempDir("grove-config-");
-    const res = await runGrove(["serve", "--no-build"], { DATABASE_URL: "mysql://x", GROVE_DATA_DIR: dir }, { timeoutMs: 30_000 });
+    const res = await runGrove(["serve"], { DATABASE_URL: "mysql://x", GROVE_DATA_DIR: dir }, { timeoutMs: 30_000 });
     expect(res.code, res.output).toBe(1);
     expect(res.stderr).toMatch(/DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\//);
     expect(res.stderr).not.toMatch(STACK_LINE);

@@ -45,7 +45,7 @@ describe.skipIf(!!process.env.DATABASE_URL)("the PGlite data-directory lock, bet
     expect(created.status).toBe(201);
 
     const second = await runGrove(
-      ["serve", "--no-build"],
+      ["serve"],
       { GROVE_DATA_DIR: dir, PORT: String(await freePort()), HOST: "127.0.0.1" },
       { timeoutMs: 30_000 },
     );

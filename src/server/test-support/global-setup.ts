@@ -1,25 +1,16 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../platform/db.js";
+import { ensureBuilt } from "../../../scripts/build.js";
+import { pgliteClusterTemplate } from "../platform/install-paths.js";
 
 /**
- * Initialising an empty PGlite takes seconds; loading a dump takes about one. We migrate
- * one database once per run and every test file starts from a copy of it.
+ * Before the integration tests: the compiled build that tests of real `grove` processes run
+ * (server and the new-database template), rebuilt only when its sources changed. Every test
+ * file's in-memory PGlite then starts as a copy of that template — initdb and the migrations
+ * done once by the build — instead of seconds of initdb each.
  */
 export default async function setup(project: TestProject) {
-  if (process.env.DATABASE_URL) return;
-  const database = await openDatabase({ driver: "pglite" });
-  await database.migrate();
-  const client = (database.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
-  const dump = await client.dumpDataDir("none");
-  await database.close();
-  const dir = path.resolve(".tmp");
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `pglite-template-${process.pid}.tar`);
-  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide("pgliteTemplate", file);
-  return () => fs.rmSync(file, { force: true });
+  await ensureBuilt({ only: ["server", "cluster"], log: (m) => console.log(m) });
+  project.provide("pgliteTemplate", pgliteClusterTemplate);
 }
 
 declare module "vitest" {

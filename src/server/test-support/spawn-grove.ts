@@ -187,19 +187,19 @@ async function stopChild(p: Started, signal: NodeJS.Signals, timeoutMs: number):
 export type SpawnOptions = {
   /** How long to wait for GET /api/health to answer 200. */
   readyTimeoutMs?: number;
-  /** Extra arguments after `serve --no-build`. */
+  /** Extra arguments after `serve`. */
   args?: string[];
 };
 
 /**
- * Starts `grove serve --no-build` as a real process on a free port, with the test runner's
+ * Starts `grove serve` (the compiled build: bin/grove.js runs dist/server) as a real process on a free port, with the test runner's
  * environment stripped of Grove settings plus `env`, and waits until /api/health is 200.
  * Fails with everything the process printed if it exits or is not ready in time.
  */
 export async function spawnGrove(env: GroveEnv, options: SpawnOptions = {}): Promise<SpawnedGrove> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const p = start(["serve", "--no-build", ...(options.args ?? [])], {
+  const p = start(["serve", ...(options.args ?? [])], {
     HOST: "127.0.0.1",
     GROVE_LOG_LEVEL: "info",
     GROVE_BASE_URL: url,
