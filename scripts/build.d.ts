@@ -4,3 +4,4 @@ export const root: string;
 export const halves: Record<Half, { output: string; sources: string[]; runtimeOnly?: boolean }>;
 export function buildState(half: Half): "missing" | "stale" | "fresh";
 export function ensureBuilt(options?: { only?: Half[]; ifStale?: boolean; log?: (message: string) => void }): Promise<Half[]>;
+export function serverBuildOptions(outdir: string): Record<string, unknown>;

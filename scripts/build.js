@@ -68,16 +68,12 @@ export function buildState(half) {
   return newest > builtAt ? "stale" : "fresh";
 }
 
-async function buildServer() {
-  const esbuild = await import("esbuild");
-  // Build next to the old output and swap, so a half-written build is never what runs
-  // and chunks of an earlier build do not pile up.
-  const next = path.join(root, "dist/server.next");
-  fs.rmSync(next, { recursive: true, force: true });
-  await esbuild.build({
+/** esbuild's options for the server bundle; scripts/dev.js watches with the same ones. */
+export function serverBuildOptions(outdir) {
+  return {
     absWorkingDir: root,
     entryPoints: { grove: "src/cli/main.ts" },
-    outdir: next,
+    outdir,
     entryNames: "[name]",
     chunkNames: "chunks/[name]-[hash]",
     bundle: true,
@@ -89,7 +85,16 @@ async function buildServer() {
     sourcemap: "linked",
     legalComments: "none",
     logLevel: "warning",
-  });
+  };
+}
+
+async function buildServer() {
+  const esbuild = await import("esbuild");
+  // Build next to the old output and swap, so a half-written build is never what runs
+  // and chunks of an earlier build do not pile up.
+  const next = path.join(root, "dist/server.next");
+  fs.rmSync(next, { recursive: true, force: true });
+  await esbuild.build(serverBuildOptions(next));
   const current = path.join(root, "dist/server");
   fs.rmSync(current, { recursive: true, force: true });
   fs.renameSync(next, current);
