@@ -16,10 +16,11 @@ import { type ApiRequest, apiSession, settled, signIn } from "./support/session"
 // coordinator's screens must show none of what the two wrote.
 //
 // Time: the programme's term began ten weeks ago and ends within two weeks, so the
-// continuation question is open today. The mentor moves the plan's meeting time to a
-// minute or so ahead, so the first session of the series really starts while the test
-// runs and can be marked held once it has (no clock is faked: server, browser and
-// calendars all agree).
+// continuation question is open today. The mentor moves the plan's meeting time a few
+// minutes ahead, the series is booked, and when the pair has written everything the test
+// moves the server's and the browsers' clocks to just after that meeting began (an injected
+// clock: support/test-clock.mjs and Playwright's), so the first session can be marked held
+// without waiting for it.
 
 const admin = { name: "Ada Admin", email: "ada@example.org", password: "plenty of words here" };
 const cleo = { name: "Cleo Coordinator", email: "cleo@example.org", password: "coordinating with care" };
@@ -115,7 +116,7 @@ const section = async (p: Page, partner: string, name: string) => {
 const mailsTo = (to: string, subject: RegExp, count = 1): Promise<Mail[]> => waitForMails(server.dataDir, { to, subject }, count);
 
 beforeAll(async () => {
-  server = await startGroveServer();
+  server = await startGroveServer({ testClock: true });
   await setUpInstance(server.baseUrl, admin);
   const ada = await apiAs(admin);
   for (const person of [cleo, amara, tomas])
@@ -217,9 +218,9 @@ describe("the mentoring plan", () => {
     await settled(mentor);
     await expect(mentor.getByLabel("What the mentee wants to focus on").inputValue()).resolves.toBe(words.menteeFocus);
     await expectNoSeriousAxeViolations(mentor, "plan (mentor)");
-    // He moves the weekly meeting to a minute or so from now (time travel in the small), so
-    // the first session of the series starts while this test runs and can be marked held.
-    firstStart = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+    // He moves the weekly meeting to a few minutes from now: far enough ahead that it is still
+    // ahead when the series is booked, however slow the machine; the clocks are moved past it later.
+    firstStart = new Date(Math.ceil((Date.now() + 3 * 60_000) / 60_000) * 60_000);
     const meeting = localParts(firstStart);
     await mentor.getByLabel("Meeting day").selectOption(meeting.weekday);
     await mentor.getByLabel("Meeting time").fill(meeting.time);
@@ -580,8 +581,10 @@ describe("reflections", () => {
 describe("the session is held", () => {
   test("once it has started, the mentee marks the first session held", async () => {
     // The session starts at the plan's time; everything above happened while it was ahead.
-    const wait = firstStart.getTime() + 1_000 - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    // Server and browsers move to just after it began, together.
+    const justStarted = new Date(Math.max(Date.now(), firstStart.getTime() + 1_000));
+    await server.moveClockTo(justStarted);
+    for (const context of [amaraContext, tomasContext, cleoContext]) await context.clock.install({ time: justStarted });
     await mentee.goto(firstSessionPath);
     await heading(mentee, "Mentoring session").waitFor();
     await settled(mentee);

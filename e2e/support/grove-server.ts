@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { GENEROUS_TEST_LIMITS } from "../../src/server/test-support/test-limits.js";
 
@@ -13,6 +13,11 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 export type GroveServer = {
   baseUrl: string;
   dataDir: string;
+  /**
+   * Moves the server's clock forward to `time` (with `testClock`; see support/test-clock.mjs).
+   * Move the browsers' clocks with it (BrowserContext.clock) so both sides agree.
+   */
+  moveClockTo(time: Date): Promise<void>;
   /** Everything the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -24,7 +29,7 @@ export type GroveServer = {
  * With DATABASE_URL set, the server gets a brand-new PostgreSQL database that is
  * dropped again on stop.
  */
-export async function startGroveServer(): Promise<GroveServer> {
+export async function startGroveServer(options: { testClock?: boolean } = {}): Promise<GroveServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "grove-e2e-"));
@@ -44,10 +49,11 @@ export async function startGroveServer(): Promise<GroveServer> {
   delete env.DATABASE_URL;
   if (database) env.DATABASE_URL = database.url;
 
-  const child = spawn(process.execPath, [path.join(repoRoot, "bin/grove.js"), "serve"], {
+  const clockHook = options.testClock ? ["--import", pathToFileURL(path.join(repoRoot, "e2e/support/test-clock.mjs")).href] : [];
+  const child = spawn(process.execPath, [...clockHook, path.join(repoRoot, "bin/grove.js"), "serve"], {
     cwd: repoRoot,
     env,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe", ...(options.testClock ? (["ipc"] as const) : [])],
   });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
@@ -65,7 +71,21 @@ export async function startGroveServer(): Promise<GroveServer> {
     await stop();
     throw error;
   }
-  return { baseUrl, dataDir, output: () => output, stop };
+  const moveClockTo = async (time: Date) => {
+    if (!options.testClock) throw new Error("start the server with { testClock: true } to move its clock");
+    const offset = time.getTime() - Date.now();
+    const set = new Promise<void>((resolve) => {
+      const onMessage = (m: unknown) => {
+        if (typeof (m as { groveTestClockSet?: number })?.groveTestClockSet !== "number") return;
+        child.off("message", onMessage);
+        resolve();
+      };
+      child.on("message", onMessage);
+    });
+    child.send({ groveTestClock: offset });
+    await set;
+  };
+  return { baseUrl, dataDir, output: () => output, stop, moveClockTo };
 }
 
 async function freePort(): Promise<number> {

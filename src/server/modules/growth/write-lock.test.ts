@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase, queryRows } from "../../platform/db.js";
+import { pollUntil } from "../../test-support/poll.js";
 import { createTestApp, type TestApp } from "../../test-support/test-app.js";
 import { type TwoPairs, twoPairs } from "./growth-test-fixture.js";
 
@@ -31,8 +32,14 @@ describe.skipIf(!postgres)("a growth write racing the end of the pair (PostgreSQ
     await other.db.transaction(async (tx) => {
       await tx.execute(sql`select id from relationships where id = ${id} for update`);
       write = w.noor.post(`/api/relationships/${id}/reflections`, { body: "Written as the pair ended [race-text]" });
-      // Give the write time to reach the lock and wait on it.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The write reaches the pair's row lock and waits on it (seen from a third connection).
+      await pollUntil("the reflection write to wait on the pair's row lock", async () => {
+        const [row] = await queryRows<{ n: number }>(
+          t.ctx.db,
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        return Number(row.n) > 0;
+      });
       await tx.execute(sql`update relationships set status = 'ended', ended_at = now(), end_category = 'other' where id = ${id}`);
     });
     const res = await (write as Promise<{ statusCode: number; body: string }>);
