@@ -13,6 +13,7 @@
 //   --server / --web / --cluster   build only those
 // Without the build tools (a production install made with `npm ci --omit=dev`) an existing
 // build is used as it is, and a missing one is an error that says what to do.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -31,11 +32,25 @@ export const halves = {
   },
   cluster: {
     output: "dist/pglite-cluster.tar.gz",
-    sources: ["migrations", "node_modules/@electric-sql/pglite/package.json", "scripts/build.js"],
+    // What the cluster is made of, by content: npm gives a reinstalled package new file times.
+    fingerprint: clusterFingerprint,
     // PGlite and drizzle are runtime dependencies: a production install can make this one too.
     runtimeOnly: true,
   },
 };
+
+/** The PGlite version and the migrations' contents: the template is stale when either changes. */
+function clusterFingerprint() {
+  const hash = createHash("sha256");
+  hash.update(JSON.parse(fs.readFileSync(path.join(root, "node_modules/@electric-sql/pglite/package.json"), "utf8")).version);
+  const migrations = path.join(root, "migrations");
+  const files = fs.readdirSync(migrations, { recursive: true }).map(String).sort();
+  for (const file of files) {
+    const full = path.join(migrations, file);
+    if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+  }
+  return hash.digest("hex");
+}
 
 /** Test files and test helpers are not part of the build, so editing them does not make it stale. */
 const notBuilt = (name) => name.endsWith(".test.ts") || name.endsWith(".test.tsx") || name === "test-support";
@@ -57,12 +72,19 @@ function newestMtime(p) {
 
 /** "missing", "stale" or "fresh". A checkout without sources (only dist/) counts as fresh. */
 export function buildState(half) {
-  const { output, sources } = halves[half];
+  const { output, sources, fingerprint } = halves[half];
   let builtAt;
   try {
     builtAt = fs.statSync(path.join(root, output)).mtimeMs;
   } catch {
     return "missing";
+  }
+  if (fingerprint) {
+    try {
+      return fs.readFileSync(path.join(root, `${output}.fingerprint`), "utf8") === fingerprint() ? "fresh" : "stale";
+    } catch {
+      return "stale";
+    }
   }
   const newest = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
   return newest > builtAt ? "stale" : "fresh";
@@ -119,6 +141,7 @@ async function buildCluster() {
   fs.mkdirSync(path.dirname(output), { recursive: true });
   fs.writeFileSync(`${output}.partial`, tarball);
   fs.renameSync(`${output}.partial`, output);
+  fs.writeFileSync(`${output}.fingerprint`, clusterFingerprint());
 }
 
 const builders = { server: buildServer, web: buildWeb, cluster: buildCluster };
