@@ -4,7 +4,7 @@
  * filtered, sorted, paginated page requests through the real HTTP app. Prints figures;
  * asserts nothing. Target: p95 under 100 ms.
  *
- *   npx tsx bench/directory.bench.ts [n=10000] [--analyze] [--explain]
+ *   npx tsx bench/directory.bench.ts [n=10000] [--analyze] [--explain] [--shared-buffers 16MB]
  *
  * Requests go through buildApp + app.inject: routing, session lookup, validation, the
  * queries, response serialisation and request logging (at info, to a discarded stream) all
@@ -36,6 +36,8 @@ const args = process.argv.slice(2);
 const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
 const explain = args.includes("--explain");
 const analyze = args.includes("--analyze");
+// PGlite's shared_buffers, as GROVE_PGLITE_SHARED_BUFFERS sets it for grove serve (default 16MB).
+const sharedBuffers = args.includes("--shared-buffers") ? args[args.indexOf("--shared-buffers") + 1] : "16MB";
 const REQUESTS = 200;
 const WARM_UP = 10;
 
@@ -65,9 +67,10 @@ function randomQuery(random: Random): { shape: string; query: string } {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "grove-bench-directory-"));
 try {
   const t0 = performance.now();
-  const database = await openDatabase({ driver: "pglite", dataDir: path.join(dataDir, "db") });
+  const database = await openDatabase({ driver: "pglite", dataDir: path.join(dataDir, "db"), memory: { sharedBuffers } });
   await database.migrate();
   const config = loadConfig({ GROVE_DATA_DIR: dataDir, GROVE_BASE_URL: "http://grove.bench" });
+  console.log(`PGlite shared_buffers ${sharedBuffers}`);
   const logger = createLogger("info", new Writable({ write: (_chunk, _enc, done) => done() }));
   const ctx: AppContext = {
     config,

@@ -30,6 +30,6 @@ for (const file of args) {
     if (suite.status === "failed" && (suite.assertionResults ?? []).every((a) => a.status !== "failed")) failed++;
   }
 }
-if (skipped) console.log(`(${skipped} skipped: tests for the other database)`);
+if (skipped) console.log(`(${skipped} skipped: tests for the other database, or for another run)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
