@@ -161,8 +161,46 @@ async function toolsInstalled() {
  * Builds the named halves (only the stale or missing ones with ifStale). Returns what it built.
  * `log` gets one line per half built, with the time it took.
  */
+/**
+ * One build at a time per checkout (two test runs starting together would otherwise write the
+ * same files): an exclusive lock file naming our pid; one whose process is gone is taken over.
+ */
+async function withBuildLock(fn) {
+  const lock = path.join(root, "dist/.build-lock");
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      const owner = Number(fs.readFileSync(lock, "utf8"));
+      let alive = owner > 0;
+      try {
+        if (alive) process.kill(owner, 0);
+      } catch {
+        alive = false;
+      }
+      if (!alive) fs.rmSync(lock, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
 export async function ensureBuilt({ only = ["server", "web", "cluster"], ifStale = true, log = console.log } = {}) {
-  let wanted = only.filter((half) => !ifStale || buildState(half) !== "fresh");
+  const stale = () => only.filter((half) => !ifStale || buildState(half) !== "fresh");
+  if (stale().length === 0) return []; // the usual case: nothing to write, no lock
+  // Whatever another build made while we waited for the lock is not built again.
+  return withBuildLock(() => build(stale(), log));
+}
+
+async function build(halvesWanted, log) {
+  let wanted = halvesWanted;
   if (wanted.length === 0) return [];
   if (wanted.some((half) => !halves[half].runtimeOnly) && !(await toolsInstalled())) {
     const needTools = wanted.filter((half) => !halves[half].runtimeOnly);
