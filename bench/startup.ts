@@ -2,7 +2,7 @@
  * How fast Grove starts and how small it idles, as an operator meets it: real `grove`
  * processes from the compiled build (dist/), timed from outside. Prints figures; asserts nothing.
  *
- *   npx tsx bench/startup.ts [--runs N] [--idle-seconds S] [--skip-postgres]
+ *   npx tsx bench/startup.ts [--runs N] [--idle-seconds S] [--skip-postgres] [--checkout DIR]
  *
  * - CLI: wall time of `node -e 0` (the floor), `grove version`, `grove --help` and
  *   `grove match solve` of a small problem file; median of N runs (default 5), and each
@@ -14,6 +14,9 @@
  *   (or postgres://postgres@127.0.0.1:5432/postgres answers). Median of N runs (default 3).
  *   Targets: healthy within 5 s new / 3 s existing; idle RSS under 300 MB (PGlite) and
  *   150 MB (PostgreSQL).
+ *
+ * --checkout times another checkout's `bin/grove.js` instead (an older version, to compare);
+ * it is used as it is, not built.
  *
  * The machine must be quiet for the figures to mean anything: run nothing else meanwhile.
  */
@@ -27,7 +30,9 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { ensureBuilt } from "../scripts/build.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const checkoutAt = process.argv.indexOf("--checkout");
+const root = checkoutAt >= 0 ? path.resolve(process.argv[checkoutAt + 1]) : here;
 const bin = path.join(root, "bin/grove.js");
 
 function flag(name: string, fallback: number): number {
@@ -144,8 +149,8 @@ function printServe(rows: Row[]) {
 }
 
 async function main() {
-  await ensureBuilt({ log: (m: string) => console.log(m) });
-  console.log(`Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(2)}`);
+  if (root === here) await ensureBuilt({ log: (m: string) => console.log(m) });
+  console.log(`${bin}: Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(2)}`);
 
   const problemDir = fs.mkdtempSync(path.join(os.tmpdir(), "grove-bench-"));
   const problem = path.join(problemDir, "problem.json");
