@@ -1,5 +1,16 @@
 import { defineConfig } from "vitest/config";
 
+// Files whose `grove` processes run on PGlite whatever database the run uses (the spawn
+// helpers strip DATABASE_URL) and that touch no database themselves: the PGlite run covers
+// them, so the PostgreSQL run leaves them out instead of repeating them.
+const pgliteWhateverTheRun = [
+  "src/server/processes/config.test.ts",
+  "src/cli/commands/match-run.test.ts",
+  "src/cli/commands/demo.test.ts",
+  "src/cli/commands/import-participants.test.ts",
+  "src/cli/commands/match-solve.test.ts",
+];
+
 // Three tiers, one runner: pure core units, integration against a real database
 // (PGlite by default, PostgreSQL when DATABASE_URL is set), and browser tests.
 export default defineConfig({
@@ -18,6 +29,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["src/server/**/*.test.ts", "src/cli/**/*.test.ts"],
+          exclude: process.env.DATABASE_URL ? pgliteWhateverTheRun : [],
           environment: "node",
           globalSetup: ["src/server/test-support/global-setup.ts"],
           testTimeout: 60_000,
