@@ -21,6 +21,7 @@
  */
 import http from "node:http";
 import os from "node:os";
+import { ensureBuilt } from "../scripts/build.js";
 import { spawnGrove } from "../src/server/test-support/spawn-grove.js";
 import { createScratchPostgres } from "../src/server/test-support/test-database.js";
 import { GENEROUS_TEST_LIMITS } from "../src/server/test-support/test-limits.js";
@@ -192,6 +193,7 @@ async function main() {
   // --url: load a fresh server someone started by hand (e.g. under `node --cpu-prof bin/grove.js serve`).
   const given = process.argv.includes("--url") ? process.argv[process.argv.indexOf("--url") + 1] : undefined;
   const onPostgres = Boolean(process.env.DATABASE_URL);
+  if (!given) await ensureBuilt({ only: ["server", "cluster"] }); // spawnGrove runs the compiled build
   const scratch = onPostgres && !given ? await createScratchPostgres("grove_load") : undefined;
   const dataDir = await import("node:fs").then((fs) => fs.mkdtempSync(`${os.tmpdir()}/grove-load-`));
   const server = given

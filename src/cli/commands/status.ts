@@ -1,9 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import { type Config, loadConfig } from "../../server/platform/config.js";
 import { DataDirLockedError, lockDataDir } from "../../server/platform/data-dir-lock.js";
-import { type MigrationLevel, migrationLevel, openDatabase } from "../../server/platform/db.js";
-import { migrationsFolder } from "../../server/platform/install-paths.js";
+import { type MigrationLevel, migrationLevel, openDatabase, shippedMigrationCount } from "../../server/platform/db.js";
 import { askRunningServer, type ServerStatus } from "../../server/platform/operator-socket.js";
 import { hasCluster } from "../../server/platform/pglite.js";
 import { GROVE_VERSION } from "../../server/platform/version.js";
@@ -20,9 +18,6 @@ export type Status = {
   server: ServerStatus | null | "not tracked";
 };
 
-const knownMigrations = () =>
-  (JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
-
 const withoutCredentials = (url: string) => {
   const u = new URL(url);
   return `${u.hostname}:${u.port || 5432}${u.pathname}`;
@@ -38,7 +33,7 @@ async function readLevel(database: Awaited<ReturnType<typeof openDatabase>>): Pr
 }
 
 export async function readStatus(config: Config): Promise<Status> {
-  const known = knownMigrations();
+  const known = shippedMigrationCount();
   if (config.databaseUrl) {
     const database = await openDatabase({ driver: "postgres", url: config.databaseUrl, poolSize: 1 });
     try {

@@ -2,8 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { type Database, type MigrationLevel, migrationLevel, openDatabase, queryRows } from "./db.js";
-import { migrationsFolder } from "./install-paths.js";
+import { type Database, type MigrationLevel, migrationLevel, openDatabase, queryRows, shippedMigrationCount } from "./db.js";
 import { extractCluster, hasCluster, type PgliteMemory } from "./pglite.js";
 
 /**
@@ -174,10 +173,10 @@ export async function restoreBackup(target: RestoreTarget, file: string): Promis
   }
   try {
     const before = await migrationLevel(database.db);
-    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as { entries: unknown[] };
-    if (before.applied > journal.entries.length) {
+    const known = shippedMigrationCount();
+    if (before.applied > known) {
       throw new BackupError(
-        `This backup comes from a newer Grove (${before.applied} migrations; this one knows ${journal.entries.length}): restore it with that version.`,
+        `This backup comes from a newer Grove (${before.applied} migrations; this one knows ${known}): restore it with that version.`,
       );
     }
     await database.migrate();

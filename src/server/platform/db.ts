@@ -29,7 +29,6 @@ export type Database = {
   dumpCluster?(): Promise<Blob>;
 };
 
-
 /** Any number bigger than the pid range; the key the migration advisory lock is held on. */
 const MIGRATION_LOCK_KEY = 74_726_853;
 

@@ -12,7 +12,6 @@ import { webDist } from "./install-paths.js";
 const looksLikeAFile = (pathname: string) =>
   /\.(m?js|css|map|json|svg|png|jpe?g|gif|ico|webp|avif|woff2?|ttf|txt|xml|webmanifest|html)$/i.test(pathname);
 
-
 /**
  * Serves the built SPA. Hashed assets are cached for a year; index.html never, so a new
  * release is picked up on the next load. Unknown non-API paths get index.html and the
@@ -28,10 +27,7 @@ export async function registerWebApp(app: FastifyInstance, root = webDist): Prom
     wildcard: false,
     index: false,
     setHeaders(reply, filePath) {
-      reply.header(
-        "cache-control",
-        filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
-      );
+      reply.header("cache-control", filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
   const indexHtml = fs.readFileSync(path.join(root, "index.html"), "utf8");
